@@ -1,0 +1,26 @@
+// Shared Jest settings: @swc/jest transpiles TS (decorator metadata on, ~2x faster than ts-jest here).
+const path = require('node:path');
+
+module.exports = (projectDir, displayName) => ({
+  displayName,
+  rootDir: projectDir,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.integration-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: {
+    '^.+\\.ts$': [
+      require.resolve('@swc/jest'),
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: [path.join(__dirname, 'tools/jest-setup.cjs')],
+});
