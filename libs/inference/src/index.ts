@@ -1,0 +1,4 @@
+export { serviceNameOf, normaliseHost } from './service-name.util';
+export { templatePath, isIdentifierSegment, singularise } from './path-template.util';
+export { detectCallAuth } from './auth-detection.util';
+export type { AuthScheme, CallAuth, CredentialPresence } from './auth-detection.util';
