@@ -12,3 +12,4 @@ export { ServiceRepository } from './service.repository';
 export type { ServiceSummary } from './service.repository';
 export { DeadLetterRepository, DEAD_LETTER_EXCERPT_BYTES } from './dead-letter.repository';
 export type { DeadLetter } from './dead-letter.repository';
+export { StorageModule } from './storage.module';

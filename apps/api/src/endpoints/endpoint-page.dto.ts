@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import { InventoryEndpointDto } from '../inventory/inventory-document.dto';
+
+export class ServiceEndpointDto extends InventoryEndpointDto {
+  @ApiProperty({ example: 'api.example.com' }) service!: string;
+}
+
+export class EndpointPageDto {
+  @ApiProperty({ type: [ServiceEndpointDto] }) items!: ServiceEndpointDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
+import { type InventoryDocument } from '@apiscope/inventory';
+
+import { GetInventoryUseCase } from './get-inventory.usecase';
+import { InventoryDocumentDto } from './inventory-document.dto';
+import { InventoryQueryDto } from './inventory-query.dto';
+
+@ApiTags('inventory')
+@ApiBearerAuth()
+@Controller('api/v1/inventory')
+export class InventoryController {
+  constructor(@Inject(GetInventoryUseCase) private readonly getInventory: GetInventoryUseCase) {}
+
+  @Get()
+  @ApiOkResponse({ type: InventoryDocumentDto })
+  inventory(@Query() query: InventoryQueryDto): Promise<InventoryDocument> {
+    return this.getInventory.execute(query.service);
+  }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+'use strict';
+// The `apiscope` command runs from the TypeScript sources, compiled in memory by SWC (decorator
+// metadata included), so a fresh checkout needs only `npm install` before it works.
+const path = require('node:path');
+process.env.SWC_NODE_PROJECT = path.join(__dirname, '..', 'tsconfig.runtime.json');
+require('@swc-node/register');
+require('reflect-metadata');
+void require('../src/main.ts').main(process.argv);

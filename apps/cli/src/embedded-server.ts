@@ -1,0 +1,55 @@
+import { type AddressInfo } from 'node:net';
+
+import { type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+
+import { configureApiApp } from '@apiscope/api';
+import { DEFAULT_DATABASE } from '@apiscope/storage';
+import { InProcessBus } from '@apiscope/transport';
+
+import { EmbeddedAppModule } from './embedded-app.module';
+
+export interface EmbeddedServerOptions {
+  dataDir: string;
+  clickhouseUrl?: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  apiKey: string;
+  logger: LoggerService | false;
+}
+
+export interface EmbeddedServer {
+  app: NestExpressApplication;
+  bus: InProcessBus;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts storage, pipeline and API in this process and listens; `close()` drains the bus first. */
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const storage = {
+    dataDir: options.dataDir,
+    database: process.env['CLICKHOUSE_DATABASE'] ?? DEFAULT_DATABASE,
+    ...(options.clickhouseUrl !== undefined && { url: options.clickhouseUrl }),
+    ...(process.env['CLICKHOUSE_USER'] !== undefined && { username: process.env['CLICKHOUSE_USER'] }),
+    ...(process.env['CLICKHOUSE_PASSWORD'] !== undefined && { password: process.env['CLICKHOUSE_PASSWORD'] }),
+  };
+  const apiOptions = { apiKey: options.apiKey };
+  const app = await NestFactory.create<NestExpressApplication>(EmbeddedAppModule.forRoot(storage, apiOptions), {
+    logger: options.logger,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  configureApiApp(app, apiOptions);
+  await app.listen(options.port, options.host);
+  const address = app.getHttpServer().address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    app,
+    bus: app.get(InProcessBus),
+    url: `http://${host}:${address.port}`,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,3 @@
+export { PipelineModule } from './pipeline.module';
+export { ProcessCallsUseCase } from './process-calls/process-calls.usecase';
+export type { PipelineCounters } from './process-calls/process-calls.usecase';

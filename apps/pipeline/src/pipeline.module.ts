@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+
+import { BusConsumer } from './bus.consumer';
+import { ProcessCallsUseCase } from './process-calls/process-calls.usecase';
+
+/** Needs StorageModule and TransportModule in the application (both global). */
+@Module({
+  providers: [ProcessCallsUseCase, BusConsumer],
+  exports: [ProcessCallsUseCase],
+})
+export class PipelineModule {}

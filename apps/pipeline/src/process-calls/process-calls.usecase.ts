@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { type ApiCall, formatContractIssues, validateApiCall } from '@apiscope/contracts';
+import { aggregateEndpointStats, toCallRecord } from '@apiscope/inventory';
+import { CallRepository, type DeadLetter, DeadLetterRepository, EndpointRepository } from '@apiscope/storage';
+import { type BusEvent, type EventVerdict } from '@apiscope/transport';
+
+import { batchDedupToken } from './batch-dedup-token.util';
+
+export interface PipelineCounters {
+  accepted: number;
+  rejected: number;
+  batches: number;
+}
+
+/** Bounded JSON excerpt of a refused payload for its dead letter. */
+function excerptOf(payload: unknown): string {
+  try {
+    return (JSON.stringify(payload) ?? String(payload)).slice(0, 1024);
+  } catch {
+    return '(not serialisable)';
+  }
+}
+
+function field(payload: unknown, ...path: string[]): string {
+  let v: unknown = payload;
+  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * The pipeline stage of contract v1: validate every event (refused ones go to the dead-letter table
+ * with their reason), enrich the rest (service, endpoint template, credentials), and store calls and
+ * per-endpoint deltas. Throws when storage fails, so the caller does not acknowledge the batch.
+ */
+@Injectable()
+export class ProcessCallsUseCase {
+  private readonly logger = new Logger(ProcessCallsUseCase.name);
+  private readonly counters: PipelineCounters = { accepted: 0, rejected: 0, batches: 0 };
+
+  constructor(
+    @Inject(CallRepository) private readonly calls: CallRepository,
+    @Inject(EndpointRepository) private readonly endpoints: EndpointRepository,
+    @Inject(DeadLetterRepository) private readonly deadLetters: DeadLetterRepository,
+  ) {}
+
+  async execute(events: readonly BusEvent[]): Promise<EventVerdict[]> {
+    const verdicts: EventVerdict[] = [];
+    const valid: ApiCall[] = [];
+    const letters: DeadLetter[] = [];
+    for (const event of events) {
+      const result = validateApiCall(event.payload);
+      if (result.ok) {
+        valid.push(result.call);
+        verdicts.push(null);
+      } else {
+        const reason = formatContractIssues(result.issues);
+        verdicts.push(reason);
+        letters.push({ source: event.source, eventId: field(event.payload, 'id'), sensorId: field(event.payload, 'sensor', 'id'), reason, excerpt: excerptOf(event.payload) });
+      }
+    }
+    const records = valid.map(toCallRecord);
+    const token = batchDedupToken(valid.map((c) => c.id));
+    await this.calls.insert(records, token);
+    await this.endpoints.insertStats(aggregateEndpointStats(records), token);
+    await this.deadLetters.insert(letters);
+    this.counters.accepted += valid.length;
+    this.counters.rejected += letters.length;
+    this.counters.batches += 1;
+    if (letters.length > 0) this.logger.warn(`batch of ${events.length}: ${letters.length} refused, first: ${letters[0].reason}`);
+    return verdicts;
+  }
+
+  stats(): PipelineCounters {
+    return { ...this.counters };
+  }
+}

@@ -1,0 +1,52 @@
+import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+
+import { CallRepository } from './call.repository';
+import { type ClickHouseConfig } from './clickhouse-config.type';
+import { ClickHouseStore } from './clickhouse-store';
+import { DeadLetterRepository } from './dead-letter.repository';
+import { EndpointRepository } from './endpoint.repository';
+import { runMigrations } from './migration.runner';
+import { ServiceRepository } from './service.repository';
+
+/**
+ * Opens ClickHouse once per process, migrates it, and provides the repositories. Closed last, on
+ * application shutdown, after the consumers have finished their batches.
+ */
+@Global()
+@Module({})
+export class StorageModule implements OnApplicationShutdown {
+  private readonly logger = new Logger(StorageModule.name);
+
+  constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
+
+  static forRoot(config: ClickHouseConfig): DynamicModule {
+    const repositories = [CallRepository, EndpointRepository, ServiceRepository, DeadLetterRepository].map((Repo) => ({
+      provide: Repo,
+      useFactory: (store: ClickHouseStore) => new Repo(store),
+      inject: [ClickHouseStore],
+    }));
+    return {
+      module: StorageModule,
+      providers: [
+        {
+          provide: ClickHouseStore,
+          useFactory: async () => {
+            const store = await ClickHouseStore.open(config);
+            const report = await runMigrations(store);
+            new Logger(StorageModule.name).log(
+              `ClickHouse ${store.mode} at ${store.location}, database ${store.database}; migrations applied: [${report.applied.join(', ')}]`,
+            );
+            return store;
+          },
+        },
+        ...repositories,
+      ],
+      exports: [ClickHouseStore, ...repositories.map((r) => r.provide)],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.logger.log('ClickHouse closed');
+  }
+}
