@@ -2,6 +2,9 @@ import { type LoggerService, type LogLevel } from '@nestjs/common';
 
 const ORDER: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
 
+/** Nest's start-up chatter (one line per module and route): detail for --verbose, not for every start. */
+const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 /**
  * Nest logger for the command line: one line per message on stderr, so stdout stays clean for
  * results (`analyze` prints JSON there). `context` is the class name, as everywhere else.
@@ -14,7 +17,7 @@ export class CliLogger implements LoggerService {
   }
 
   log(message: unknown, context?: string): void {
-    this.write('log', message, context);
+    this.write(context !== undefined && CHATTY_CONTEXTS.has(context) ? 'verbose' : 'log', message, context);
   }
   error(message: unknown, ...rest: unknown[]): void {
     // Nest passes (message, stack, context) for errors: keep the context, drop the stack from the line

@@ -2,7 +2,13 @@ import { base64Body, sizeOnlyBody, utf8Body } from './har-body.util';
 
 describe(utf8Body.name, () => {
   it('should keep a body that fits whole', () => {
-    expect(utf8Body('héllo', 'text/plain', 6)).toEqual({ contentType: 'text/plain', size: 6, truncated: false, encoding: 'utf8', data: 'héllo' });
+    expect(utf8Body('héllo', 'text/plain', 6)).toEqual({
+      contentType: 'text/plain',
+      size: 6,
+      truncated: false,
+      encoding: 'utf8',
+      data: 'héllo',
+    });
   });
 
   it.each([
@@ -20,9 +26,24 @@ describe(utf8Body.name, () => {
 
 describe(base64Body.name, () => {
   it('should count decoded bytes and pad unpadded input', () => {
-    expect(base64Body('AAEC', undefined, 10)).toEqual({ size: 3, truncated: false, encoding: 'base64', data: 'AAEC' });
-    expect(base64Body('AAE', undefined, 10)).toEqual({ size: 2, truncated: false, encoding: 'base64', data: 'AAE=' });
-    expect(base64Body('AA\nE=', undefined, 10)).toEqual({ size: 2, truncated: false, encoding: 'base64', data: 'AAE=' });
+    expect(base64Body('AAEC', undefined, 10)).toEqual({
+      size: 3,
+      truncated: false,
+      encoding: 'base64',
+      data: 'AAEC',
+    });
+    expect(base64Body('AAE', undefined, 10)).toEqual({
+      size: 2,
+      truncated: false,
+      encoding: 'base64',
+      data: 'AAE=',
+    });
+    expect(base64Body('AA\nE=', undefined, 10)).toEqual({
+      size: 2,
+      truncated: false,
+      encoding: 'base64',
+      data: 'AAE=',
+    });
   });
 
   it('should keep exactly the first maxBytes decoded bytes', () => {

@@ -20,7 +20,8 @@ function utf8Prefix(text: string, maxBytes: number): string {
 /** A body whose text is known; `size` is its UTF-8 length, `data` at most `maxBytes` of it. */
 export function utf8Body(text: string, contentType: string | undefined, maxBytes: number): ApiCallBody {
   const size = Buffer.byteLength(text, 'utf8');
-  if (size <= maxBytes) return withContentType({ size, truncated: false, encoding: 'utf8', data: text }, contentType);
+  if (size <= maxBytes)
+    return withContentType({ size, truncated: false, encoding: 'utf8', data: text }, contentType);
   const kept = utf8Prefix(text, maxBytes);
   return withContentType(
     { size, truncated: true, encoding: 'utf8', ...(kept !== '' && { data: kept }) },
@@ -34,7 +35,11 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A
  * A binary body given as base64. `size` counts decoded bytes; only the kept prefix is decoded and
  * re-encoded, so a 10 MB image costs no more than the cap. Undefined when the text is not base64.
  */
-export function base64Body(base64: string, contentType: string | undefined, maxBytes: number): ApiCallBody | undefined {
+export function base64Body(
+  base64: string,
+  contentType: string | undefined,
+  maxBytes: number,
+): ApiCallBody | undefined {
   const clean = base64.replace(/\s+/g, '');
   if (!BASE64.test(clean)) return undefined;
   const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;

@@ -35,11 +35,14 @@ export function parseHarEntry(value: unknown, index: number, options: Required<H
   const url = parseHarUrl(request.url);
   const ts = parseHarDate(entry.startedDateTime);
   if (ts === undefined) {
-    throw new HarEntrySkipException(`startedDateTime ${quoteValue(entry.startedDateTime)} is not an ISO 8601 date`);
+    throw new HarEntrySkipException(
+      `startedDateTime ${quoteValue(entry.startedDateTime)} is not an ISO 8601 date`,
+    );
   }
   const { headers, authority } = readHarHeaders(request.headers, 'request.headers');
   // HTTP/2 sends the Host as :authority; a malformed one falls back on the URL rather than losing the call.
-  const host = (authority === undefined ? undefined : parseAuthority(url.scheme, authority)?.host) ?? url.host;
+  const host =
+    (authority === undefined ? undefined : parseAuthority(url.scheme, authority)?.host) ?? url.host;
   const body = readRequestBody(request, headers, options.maxBodyBytes);
   const { response, incomplete } = readHarResponse(entry.response, method, options.maxBodyBytes);
   const dst = serverPeer(entry.serverIPAddress, url.port);

@@ -18,7 +18,9 @@ const QUOTE_LIMIT = 80;
 /** A value quoted for a skip reason, cut short so a hostile megabyte URL does not become the reason. */
 export function quoteValue(value: unknown): string {
   if (typeof value === 'string') {
-    return value.length > QUOTE_LIMIT ? `${JSON.stringify(value.slice(0, QUOTE_LIMIT))}...` : JSON.stringify(value);
+    return value.length > QUOTE_LIMIT
+      ? `${JSON.stringify(value.slice(0, QUOTE_LIMIT))}...`
+      : JSON.stringify(value);
   }
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (value === undefined) return 'nothing';

@@ -26,7 +26,8 @@ export function readHarHeaders(value: unknown, field: string): HarHeaders {
   let authority: string | undefined;
   for (const item of value as unknown[]) {
     const header = asObject<HarNameValue>(item);
-    if (!header || typeof header.name !== 'string' || header.name === '' || typeof header.value !== 'string') continue;
+    if (!header || typeof header.name !== 'string' || header.name === '' || typeof header.value !== 'string')
+      continue;
     if (header.name.startsWith(':')) {
       if (header.name === ':authority' && authority === undefined) authority = header.value;
       continue;

@@ -32,7 +32,11 @@ function rebuildForm(params: unknown, contentType: string | undefined): string |
  * counts wire bytes (compressed when Content-Encoding is set, -1 when unknown), while the contract
  * wants the decoded size. `bodySize` is used only when the exporter measured a body it left out.
  */
-export function readRequestBody(request: HarRequest, headers: NameValueList, maxBytes: number): ApiCallBody | undefined {
+export function readRequestBody(
+  request: HarRequest,
+  headers: NameValueList,
+  maxBytes: number,
+): ApiCallBody | undefined {
   const postData = asObject<HarPostData>(request.postData);
   const declaredType = nonEmptyString(postData?.mimeType) ?? headerValue(headers, 'content-type');
   const text = nonEmptyString(postData?.text);

@@ -52,7 +52,9 @@ export function readHarResponse(value: unknown, method: string, maxBytes: number
     throw new HarEntrySkipException(`response.status ${quoteValue(status)} is not an HTTP status code`);
   }
   const { headers } = readHarHeaders(response.headers, 'response.headers');
-  const body = mayHaveBody(status, method) ? readResponseBody(response.content, headers, maxBytes) : undefined;
+  const body = mayHaveBody(status, method)
+    ? readResponseBody(response.content, headers, maxBytes)
+    : undefined;
   return {
     response: { status, headers, ...(body && { body }) },
     incomplete: nonEmptyString(response._error) !== undefined,

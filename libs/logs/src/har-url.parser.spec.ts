@@ -3,8 +3,14 @@ import { parseAuthority, parseHarUrl } from './har-url.parser';
 
 describe(parseHarUrl.name, () => {
   it.each([
-    ['https://api.example.com/v1/users?id=1', { scheme: 'https', host: 'api.example.com', port: 443, target: '/v1/users?id=1' }],
-    ['HTTPS://API.Example.COM:443/A?b=1#frag', { scheme: 'https', host: 'api.example.com', port: 443, target: '/A?b=1' }],
+    [
+      'https://api.example.com/v1/users?id=1',
+      { scheme: 'https', host: 'api.example.com', port: 443, target: '/v1/users?id=1' },
+    ],
+    [
+      'HTTPS://API.Example.COM:443/A?b=1#frag',
+      { scheme: 'https', host: 'api.example.com', port: 443, target: '/A?b=1' },
+    ],
     ['http://h:8080', { scheme: 'http', host: 'h:8080', port: 8080, target: '/' }],
     ['http://h:80/x', { scheme: 'http', host: 'h', port: 80, target: '/x' }],
     ['http://h?x=1', { scheme: 'http', host: 'h', port: 80, target: '/?x=1' }],
@@ -25,7 +31,10 @@ describe(parseHarUrl.name, () => {
       port: 443,
       target: "/a%20b/./{x}/../it's?q=a%2Bb&r=it's",
       path: "/a%20b/./{x}/../it's",
-      query: [['q', 'a+b'], ['r', "it's"]],
+      query: [
+        ['q', 'a+b'],
+        ['r', "it's"],
+      ],
     });
   });
 

@@ -74,7 +74,8 @@ export function parseHarUrl(url: unknown): HarUrl {
     throw new HarEntrySkipException(`request.url scheme ${quoteValue(scheme)} is not http or https`);
   }
   const afterScheme = url.slice(schemeMatch[0].length);
-  if (!afterScheme.startsWith('//')) throw new HarEntrySkipException(`request.url ${quoteValue(url)} has no host`);
+  if (!afterScheme.startsWith('//'))
+    throw new HarEntrySkipException(`request.url ${quoteValue(url)} has no host`);
   const rest = afterScheme.slice(2);
   const authorityEnd = rest.search(/[/?#]/);
   const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);

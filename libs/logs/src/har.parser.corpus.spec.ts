@@ -19,7 +19,8 @@ const callOf = (result: HarReadResult, entry: number): ApiCall => {
   if (!call) throw new Error(`no call for entry ${entry}`);
   return call;
 };
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe(parseHar.name, () => {
   it.each([
@@ -53,7 +54,11 @@ describe(parseHar.name, () => {
     expect(new Set(result.skipped.map((s) => s.reason))).toEqual(new Set([SAFARI_CACHE]));
     expect(result.calls.map((c) => c.id)).toEqual(['har-test:0', 'har-test:17', 'har-test:18']);
     // content.size is 0 there although the text is the whole 23866-byte page
-    expect(callOf(result, 0).response?.body).toMatchObject({ size: 23866, truncated: false, encoding: 'utf8' });
+    expect(callOf(result, 0).response?.body).toMatchObject({
+      size: 23866,
+      truncated: false,
+      encoding: 'utf8',
+    });
   });
 
   it('should read the Chrome entries: HTTP/2 pseudo-headers dropped, a 304 without body, a failed load', () => {
@@ -76,7 +81,12 @@ describe(parseHar.name, () => {
     expect(logo.request.host).toBe('www.google.com');
     expect(logo.request.headers).toHaveLength(27 - 4);
     expect(logo.request.headers.filter(([name]) => name === 'cookie')).toHaveLength(1);
-    expect(logo.response?.body).toMatchObject({ contentType: 'image/png', size: 7108, truncated: false, encoding: 'base64' });
+    expect(logo.response?.body).toMatchObject({
+      contentType: 'image/png',
+      size: 7108,
+      truncated: false,
+      encoding: 'base64',
+    });
   });
 
   it('should cap the 98065-byte Firefox favicon at 64 KiB of base64 data', () => {
@@ -96,7 +106,10 @@ describe(parseHar.name, () => {
         host: 's3-us-west-2.amazonaws.com',
         target: '/snapshots.mitmproxy.org?delimiter=/&prefix=',
         path: '/snapshots.mitmproxy.org',
-        query: [['delimiter', '/'], ['prefix', '']],
+        query: [
+          ['delimiter', '/'],
+          ['prefix', ''],
+        ],
       },
       response: { status: 200, body: { contentType: 'application/xml', size: 3406, truncated: false } },
     });
@@ -122,13 +135,20 @@ describe(parseHar.name, () => {
 
   it('should take sizes from the text when mitmproxy wrote the compressed size', () => {
     const result = read('mitmproxy/flows/diff_data.har');
-    expect(callOf(result, 1).response?.body).toMatchObject({ contentType: 'image/svg+xml', size: 509, truncated: false });
+    expect(callOf(result, 1).response?.body).toMatchObject({
+      contentType: 'image/svg+xml',
+      size: 509,
+      truncated: false,
+    });
     expect(callOf(result, 3).request).toMatchObject({
       method: 'POST',
       host: 'clients4.google.com',
       target: '/chrome-sync/command/?client=Google+Chrome&client_id=PyIKPe4Z1cTqdvB7d%2BFPCQ%3D%3D',
       path: '/chrome-sync/command/',
-      query: [['client', 'Google Chrome'], ['client_id', 'PyIKPe4Z1cTqdvB7d+FPCQ==']],
+      query: [
+        ['client', 'Google Chrome'],
+        ['client_id', 'PyIKPe4Z1cTqdvB7d+FPCQ=='],
+      ],
       body: { contentType: 'application/octet-stream', truncated: false, encoding: 'utf8' },
     });
     expect(callOf(result, 4).request.headers.filter(([name]) => name === 'cookie')).toHaveLength(6);
@@ -154,7 +174,9 @@ describe(parseHar.name, () => {
       response: { status: 405, body: { contentType: 'text/html', size: 178 } },
     });
     const incomplete = read('mitmproxy/flows/incomplete_log.har');
-    expect(incomplete.calls.map((c) => [c.request.method, c.request.host, c.response, c.request.body])).toEqual([
+    expect(
+      incomplete.calls.map((c) => [c.request.method, c.request.host, c.response, c.request.body]),
+    ).toEqual([
       ['GET', 'example.com', undefined, undefined],
       ['GET', 'google.com', undefined, undefined],
       ['POST', 'google.com', undefined, undefined],
@@ -165,7 +187,13 @@ describe(parseHar.name, () => {
   it('should read the WebSocket upgrades and event streams as plain exchanges without bodies', () => {
     const upgrade = callOf(read('mitmproxy/flows/websocket.har'), 0);
     expect(upgrade).toMatchObject({
-      request: { path: '/v3/channel_123', query: [['api_key', 'VCXCEuvhGcBDP7XhiJJUDvR1e1D3eiVjgZ9VRiaV'], ['notify_self', '']] },
+      request: {
+        path: '/v3/channel_123',
+        query: [
+          ['api_key', 'VCXCEuvhGcBDP7XhiJJUDvR1e1D3eiVjgZ9VRiaV'],
+          ['notify_self', ''],
+        ],
+      },
       response: { status: 101 },
     });
     expect(upgrade.request.headers).toHaveLength(14);
@@ -184,15 +212,23 @@ describe(parseHar.name, () => {
       response: { status: 200, body: { contentType: 'text/html', size: 23866 } },
     });
     const insomnia = callOf(read('mitmproxy/har_files/insomnia.har'), 0);
-    expect(insomnia.request).toEqual({ method: 'GET', scheme: 'http', host: 'mitm.it', target: '/', path: '/', query: [], headers: [] });
+    expect(insomnia.request).toEqual({
+      method: 'GET',
+      scheme: 'http',
+      host: 'mitm.it',
+      target: '/',
+      path: '/',
+      query: [],
+      headers: [],
+    });
     expect(insomnia.response?.body).toMatchObject({ size: 250, truncated: false });
     const head = callOf(read('mitmproxy/har_files/head-content-length.har'), 0);
-    expect([head.request.method, head.response?.status, head.response?.headers.length, head.response?.body]).toEqual([
-      'HEAD',
-      200,
-      25,
-      undefined,
-    ]);
+    expect([
+      head.request.method,
+      head.response?.status,
+      head.response?.headers.length,
+      head.response?.body,
+    ]).toEqual(['HEAD', 200, 25, undefined]);
     expect(callOf(read('mitmproxy2swagger/headers_and_params_har.har'), 0)).toEqual({
       v: 1,
       id: 'har-test:0',

@@ -7,7 +7,11 @@ import { type HarReadOptions, type HarReadResult } from './har-read.type';
 const OPTIONS: HarReadOptions = { sensorId: 'laptop' };
 
 /** A complete, valid Chrome-like entry; each test breaks one thing. */
-function entry(overrides: Record<string, unknown> = {}, request: Record<string, unknown> = {}, response: Record<string, unknown> = {}) {
+function entry(
+  overrides: Record<string, unknown> = {},
+  request: Record<string, unknown> = {},
+  response: Record<string, unknown> = {},
+) {
   return {
     startedDateTime: '2024-05-01T10:00:00.000Z',
     time: 12.5,
@@ -30,7 +34,8 @@ function entry(overrides: Record<string, unknown> = {}, request: Record<string, 
 }
 
 const har = (...entries: unknown[]): string => JSON.stringify({ log: { version: '1.2', entries } });
-const readOne = (value: unknown, options: HarReadOptions = OPTIONS): HarReadResult => parseHar(har(value), options);
+const readOne = (value: unknown, options: HarReadOptions = OPTIONS): HarReadResult =>
+  parseHar(har(value), options);
 const callOf = (value: unknown, options: HarReadOptions = OPTIONS): ApiCall => {
   const { calls, skipped } = readOne(value, options);
   if (calls.length !== 1) throw new Error(`expected one call, got skips ${JSON.stringify(skipped)}`);
@@ -68,21 +73,47 @@ describe(parseHar.name, () => {
       response: {
         status: 200,
         headers: [['content-type', 'application/json']],
-        body: { contentType: 'application/json', size: 11, truncated: false, encoding: 'utf8', data: '{"id":"42"}' },
+        body: {
+          contentType: 'application/json',
+          size: 11,
+          truncated: false,
+          encoding: 'utf8',
+          data: '{"id":"42"}',
+        },
       },
       durationMs: 12.5,
     });
   });
 
   it.each([
-    ['not JSON', '{"log": {"entries": [', HarFormatExceptionCode.NOT_JSON, /^not a HAR file: invalid JSON \(/],
+    [
+      'not JSON',
+      '{"log": {"entries": [',
+      HarFormatExceptionCode.NOT_JSON,
+      /^not a HAR file: invalid JSON \(/,
+    ],
     ['empty', ' \n', HarFormatExceptionCode.NOT_JSON, /^not a HAR file: it is empty$/],
     ['only a byte-order mark', '\uFEFF', HarFormatExceptionCode.NOT_JSON, /^not a HAR file: it is empty$/],
-    ['JSON without log', '{"entries": []}', HarFormatExceptionCode.NOT_HAR, /^not a HAR file: log is missing$/],
+    [
+      'JSON without log',
+      '{"entries": []}',
+      HarFormatExceptionCode.NOT_HAR,
+      /^not a HAR file: log is missing$/,
+    ],
     ['a JSON array', '[]', HarFormatExceptionCode.NOT_HAR, /^not a HAR file: log is missing$/],
     ['JSON null', 'null', HarFormatExceptionCode.NOT_HAR, /^not a HAR file: log is missing$/],
-    ['a log without entries', '{"log": {"version": "1.2"}}', HarFormatExceptionCode.NOT_HAR, /^not a HAR file: log\.entries is missing$/],
-    ['entries that are not a list', '{"log": {"entries": {}}}', HarFormatExceptionCode.NOT_HAR, /^not a HAR file: log\.entries is not an array$/],
+    [
+      'a log without entries',
+      '{"log": {"version": "1.2"}}',
+      HarFormatExceptionCode.NOT_HAR,
+      /^not a HAR file: log\.entries is missing$/,
+    ],
+    [
+      'entries that are not a list',
+      '{"log": {"entries": {}}}',
+      HarFormatExceptionCode.NOT_HAR,
+      /^not a HAR file: log\.entries is not an array$/,
+    ],
   ])('should refuse a file that is %s with one line and a code', (_what, text, code, message) => {
     const error = formatError(text);
     expect(error.code).toBe(code);
@@ -101,31 +132,111 @@ describe(parseHar.name, () => {
   it.each([
     ['null', null, 'entry is null, not an object'],
     ['a number', 42, 'entry is 42, not an object'],
-    ['an entry with no request', { startedDateTime: '2024-05-01T10:00:00Z', response: { status: 200 } }, 'request is missing'],
+    [
+      'an entry with no request',
+      { startedDateTime: '2024-05-01T10:00:00Z', response: { status: 200 } },
+      'request is missing',
+    ],
     ['an entry whose request is a string', { ...entry(), request: 'GET /' }, 'request is missing'],
-    ['a missing method', entry({}, { method: undefined }), 'request.method nothing is not an HTTP method token'],
-    ['a method with a space', entry({}, { method: 'GE T' }), 'request.method "GE T" is not an HTTP method token'],
+    [
+      'a missing method',
+      entry({}, { method: undefined }),
+      'request.method nothing is not an HTTP method token',
+    ],
+    [
+      'a method with a space',
+      entry({}, { method: 'GE T' }),
+      'request.method "GE T" is not an HTTP method token',
+    ],
     ['a missing URL', entry({}, { url: undefined }), 'request.url is missing'],
     ['a relative URL', entry({}, { url: '/users/42' }), 'request.url "/users/42" is not an absolute URL'],
-    ['a WebSocket URL', entry({}, { url: 'wss://echo.example.com/socket' }), 'request.url scheme "wss" is not http or https'],
-    ['a data URL', entry({}, { url: 'data:image/png;base64,iVBORw0KGgo=' }), 'request.url scheme "data" is not http or https'],
-    ['an extension URL', entry({}, { url: 'chrome-extension://abcdef/popup.html' }), 'request.url scheme "chrome-extension" is not http or https'],
-    ['a URL without host', entry({}, { url: 'http:///x' }), 'request.url "http:///x" has an invalid host or port'],
-    ['a URL with a space in the host', entry({}, { url: 'http://exa mple.com/' }), 'request.url "http://exa mple.com/" has an invalid host or port'],
-    ['a URL with port 99999', entry({}, { url: 'http://h:99999/' }), 'request.url "http://h:99999/" has an invalid host or port'],
-    ['a URL without //', entry({}, { url: 'https:api.example.com/x' }), 'request.url "https:api.example.com/x" has no host'],
-    ['a missing startedDateTime', entry({ startedDateTime: undefined }), 'startedDateTime nothing is not an ISO 8601 date'],
-    ['startedDateTime "yesterday"', entry({ startedDateTime: 'yesterday' }), 'startedDateTime "yesterday" is not an ISO 8601 date'],
-    ['startedDateTime "1", which Date.parse reads as 2001', entry({ startedDateTime: '1' }), 'startedDateTime "1" is not an ISO 8601 date'],
-    ['startedDateTime in month 13', entry({ startedDateTime: '2024-13-01T00:00:00Z' }), 'startedDateTime "2024-13-01T00:00:00Z" is not an ISO 8601 date'],
-    ['a numeric startedDateTime', entry({ startedDateTime: 1714557600000 }), 'startedDateTime 1714557600000 is not an ISO 8601 date'],
-    ['request headers that are not a list', entry({}, { headers: 'authorization: x' }), 'request.headers is not an array'],
-    ['response headers that are not a list', entry({}, {}, { headers: {} }), 'response.headers is not an array'],
-    ['status "200" as a string', entry({}, {}, { status: '200' }), 'response.status "200" is not an HTTP status code'],
+    [
+      'a WebSocket URL',
+      entry({}, { url: 'wss://echo.example.com/socket' }),
+      'request.url scheme "wss" is not http or https',
+    ],
+    [
+      'a data URL',
+      entry({}, { url: 'data:image/png;base64,iVBORw0KGgo=' }),
+      'request.url scheme "data" is not http or https',
+    ],
+    [
+      'an extension URL',
+      entry({}, { url: 'chrome-extension://abcdef/popup.html' }),
+      'request.url scheme "chrome-extension" is not http or https',
+    ],
+    [
+      'a URL without host',
+      entry({}, { url: 'http:///x' }),
+      'request.url "http:///x" has an invalid host or port',
+    ],
+    [
+      'a URL with a space in the host',
+      entry({}, { url: 'http://exa mple.com/' }),
+      'request.url "http://exa mple.com/" has an invalid host or port',
+    ],
+    [
+      'a URL with port 99999',
+      entry({}, { url: 'http://h:99999/' }),
+      'request.url "http://h:99999/" has an invalid host or port',
+    ],
+    [
+      'a URL without //',
+      entry({}, { url: 'https:api.example.com/x' }),
+      'request.url "https:api.example.com/x" has no host',
+    ],
+    [
+      'a missing startedDateTime',
+      entry({ startedDateTime: undefined }),
+      'startedDateTime nothing is not an ISO 8601 date',
+    ],
+    [
+      'startedDateTime "yesterday"',
+      entry({ startedDateTime: 'yesterday' }),
+      'startedDateTime "yesterday" is not an ISO 8601 date',
+    ],
+    [
+      'startedDateTime "1", which Date.parse reads as 2001',
+      entry({ startedDateTime: '1' }),
+      'startedDateTime "1" is not an ISO 8601 date',
+    ],
+    [
+      'startedDateTime in month 13',
+      entry({ startedDateTime: '2024-13-01T00:00:00Z' }),
+      'startedDateTime "2024-13-01T00:00:00Z" is not an ISO 8601 date',
+    ],
+    [
+      'a numeric startedDateTime',
+      entry({ startedDateTime: 1714557600000 }),
+      'startedDateTime 1714557600000 is not an ISO 8601 date',
+    ],
+    [
+      'request headers that are not a list',
+      entry({}, { headers: 'authorization: x' }),
+      'request.headers is not an array',
+    ],
+    [
+      'response headers that are not a list',
+      entry({}, {}, { headers: {} }),
+      'response.headers is not an array',
+    ],
+    [
+      'status "200" as a string',
+      entry({}, {}, { status: '200' }),
+      'response.status "200" is not an HTTP status code',
+    ],
     ['status 42', entry({}, {}, { status: 42 }), 'response.status 42 is not an HTTP status code'],
     ['status -1', entry({}, {}, { status: -1 }), 'response.status -1 is not an HTTP status code'],
-    ['a Chrome disk-cache hit', entry({ _fromCache: 'disk' }), 'answered from the browser cache (_fromCache "disk"), nothing was sent'],
-    ['a date before 1970', entry({ startedDateTime: '1969-12-31T23:59:59Z' }), 'not a valid ApiCall: ts: must be >= 0'],
+    [
+      'a Chrome disk-cache hit',
+      entry({ _fromCache: 'disk' }),
+      'answered from the browser cache (_fromCache "disk"), nothing was sent',
+    ],
+    [
+      'a date before 1970',
+      entry({ startedDateTime: '1969-12-31T23:59:59Z' }),
+      'not a valid ApiCall: ts: must be >= 0',
+    ],
     [
       'a header value over the contract limit',
       entry({}, { headers: [{ name: 'x-big', value: 'v'.repeat(16 * 1024 + 1) }] }),
@@ -153,18 +264,31 @@ describe(parseHar.name, () => {
       sensorId: 's',
       maxBodyBytes: 1001,
     }).request.body;
-    expect(body).toEqual({ contentType: 'text/plain', size: 200_000, truncated: true, encoding: 'utf8', data: 'é'.repeat(500) });
+    expect(body).toEqual({
+      contentType: 'text/plain',
+      size: 200_000,
+      truncated: true,
+      encoding: 'utf8',
+      data: 'é'.repeat(500),
+    });
   });
 
   it('should cap bodies at 65536 bytes by default', () => {
-    const call = callOf(entry({}, { method: 'POST', postData: { mimeType: 'text/plain', text: 'x'.repeat(70_000) } }));
+    const call = callOf(
+      entry({}, { method: 'POST', postData: { mimeType: 'text/plain', text: 'x'.repeat(70_000) } }),
+    );
     expect(call.request.body).toMatchObject({ size: 70_000, truncated: true });
     expect(call.request.body?.data).toHaveLength(65_536);
   });
 
   it('should cap a base64 response body by decoded bytes and re-encode the kept bytes', () => {
     const bytes = Buffer.alloc(10_000, 0xab);
-    const content = { size: 10_000, mimeType: 'image/png', encoding: 'base64', text: bytes.toString('base64') };
+    const content = {
+      size: 10_000,
+      mimeType: 'image/png',
+      encoding: 'base64',
+      text: bytes.toString('base64'),
+    };
     const body = callOf(entry({}, {}, { content }), { sensorId: 's', maxBodyBytes: 1000 }).response?.body;
     expect(body).toEqual({
       contentType: 'image/png',
@@ -176,7 +300,13 @@ describe(parseHar.name, () => {
   });
 
   it('should rebuild an urlencoded body from params when postData has no text', () => {
-    const postData = { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'a b', value: 'c&d' }, { name: 'e', value: 'é' }] };
+    const postData = {
+      mimeType: 'application/x-www-form-urlencoded',
+      params: [
+        { name: 'a b', value: 'c&d' },
+        { name: 'e', value: 'é' },
+      ],
+    };
     expect(callOf(entry({}, { method: 'POST', postData })).request.body).toEqual({
       contentType: 'application/x-www-form-urlencoded',
       size: 18,
@@ -187,7 +317,10 @@ describe(parseHar.name, () => {
   });
 
   it('should keep only the size of a multipart body given as params', () => {
-    const postData = { mimeType: 'multipart/form-data; boundary=x', params: [{ name: 'file', fileName: 'a.png', value: '' }] };
+    const postData = {
+      mimeType: 'multipart/form-data; boundary=x',
+      params: [{ name: 'file', fileName: 'a.png', value: '' }],
+    };
     expect(callOf(entry({}, { method: 'POST', bodySize: 5120, postData })).request.body).toEqual({
       contentType: 'multipart/form-data; boundary=x',
       size: 5120,
@@ -197,7 +330,9 @@ describe(parseHar.name, () => {
   });
 
   it('should leave out an empty postData (Insomnia writes one on GET)', () => {
-    expect(callOf(entry({}, { bodySize: -1, postData: { mimeType: '', text: '', params: [] } })).request.body).toBeUndefined();
+    expect(
+      callOf(entry({}, { bodySize: -1, postData: { mimeType: '', text: '', params: [] } })).request.body,
+    ).toBeUndefined();
   });
 
   it('should omit the response when the status is 0 or the response is missing', () => {
@@ -225,12 +360,19 @@ describe(parseHar.name, () => {
       truncated: true,
       encoding: 'utf8',
     });
-    expect(callOf(entry({}, {}, { content: { size: 0, mimeType: 'text/plain' } })).response?.body).toBeUndefined();
+    expect(
+      callOf(entry({}, {}, { content: { size: 0, mimeType: 'text/plain' } })).response?.body,
+    ).toBeUndefined();
   });
 
   it('should keep the size but not the data of a body that is not valid base64', () => {
     const content = { size: 300, mimeType: 'image/png', encoding: 'base64', text: 'not base64!' };
-    expect(callOf(entry({}, {}, { content })).response?.body).toEqual({ contentType: 'image/png', size: 300, truncated: true, encoding: 'utf8' });
+    expect(callOf(entry({}, {}, { content })).response?.body).toEqual({
+      contentType: 'image/png',
+      size: 300,
+      truncated: true,
+      encoding: 'utf8',
+    });
   });
 
   it('should drop pseudo-headers and malformed header items, and take the host from :authority', () => {
@@ -243,7 +385,9 @@ describe(parseHar.name, () => {
       { name: '', value: 'x' },
       { name: 'cookie', value: 'a=1' },
     ];
-    const call = callOf(entry({}, { url: 'https://10.0.0.1/x', headers, cookies: [{ name: 'a', value: '1' }] }));
+    const call = callOf(
+      entry({}, { url: 'https://10.0.0.1/x', headers, cookies: [{ name: 'a', value: '1' }] }),
+    );
     expect(call.request.host).toBe('api.example.com');
     expect(call.request.headers).toEqual([
       ['accept', '*/*'],

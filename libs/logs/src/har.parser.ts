@@ -28,16 +28,21 @@ function oneLine(error: unknown): string {
 }
 
 function readEntries(text: string): unknown[] {
-  // Windows tools (Fiddler, some Chrome exports) start the file with a UTF-8 byte-order mark.
+  // Some exporters start the file with a UTF-8 byte-order mark (corpus with-bom.har); JSON.parse refuses it.
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (json.trim() === '') throw new HarFormatException(HarFormatExceptionCode.NOT_JSON, 'not a HAR file: it is empty');
+  if (json.trim() === '')
+    throw new HarFormatException(HarFormatExceptionCode.NOT_JSON, 'not a HAR file: it is empty');
   let document: unknown;
   try {
     document = JSON.parse(json);
   } catch (error) {
-    throw new HarFormatException(HarFormatExceptionCode.NOT_JSON, `not a HAR file: invalid JSON (${oneLine(error)})`, {
-      cause: error,
-    });
+    throw new HarFormatException(
+      HarFormatExceptionCode.NOT_JSON,
+      `not a HAR file: invalid JSON (${oneLine(error)})`,
+      {
+        cause: error,
+      },
+    );
   }
   const log = asObject<HarLog>(asObject<HarDocument>(document)?.log);
   if (!log) throw new HarFormatException(HarFormatExceptionCode.NOT_HAR, 'not a HAR file: log is missing');
@@ -45,7 +50,10 @@ function readEntries(text: string): unknown[] {
     throw new HarFormatException(HarFormatExceptionCode.NOT_HAR, 'not a HAR file: log.entries is missing');
   }
   if (!Array.isArray(log.entries)) {
-    throw new HarFormatException(HarFormatExceptionCode.NOT_HAR, 'not a HAR file: log.entries is not an array');
+    throw new HarFormatException(
+      HarFormatExceptionCode.NOT_HAR,
+      'not a HAR file: log.entries is not an array',
+    );
   }
   return log.entries as unknown[];
 }
@@ -64,10 +72,15 @@ export function parseHar(text: string, options: HarReadOptions): HarReadResult {
       const call = parseHarEntry(entries[index], index, settings);
       const validation = validateApiCall(call);
       if (validation.ok) calls.push(call);
-      else skipped.push({ entry: index, reason: `not a valid ApiCall: ${formatContractIssues(validation.issues)}` });
+      else
+        skipped.push({
+          entry: index,
+          reason: `not a valid ApiCall: ${formatContractIssues(validation.issues)}`,
+        });
     } catch (error) {
       // Anything else is a bug met on hostile input; it costs this entry, never the rest of the file.
-      const reason = error instanceof HarEntrySkipException ? error.message : `unexpected error: ${oneLine(error)}`;
+      const reason =
+        error instanceof HarEntrySkipException ? error.message : `unexpected error: ${oneLine(error)}`;
       skipped.push({ entry: index, reason });
     }
   }

@@ -1,0 +1,86 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { corpusFile, REPO_ROOT } from '../support/corpus';
+import { runCli } from '../support/run-cli';
+
+describe('apiscope analyze --har', () => {
+  it('should print the inventory of a real HAR (mitmproxy2swagger) as JSON in the contract shape', async () => {
+    const result = await runCli(['analyze', '--har', corpusFile('har', 'mitmproxy2swagger', 'headers_and_params_har.har')]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      services: [
+        {
+          name: 'httpbin.org',
+          endpoints: [
+            {
+              method: 'GET',
+              path: '/get',
+              calls: 1,
+              firstSeen: expect.any(String),
+              lastSeen: expect.any(String),
+              statusCodes: { '200': 1 },
+              latencyMs: expect.any(Object),
+              auth: { schemes: ['api-key-header'], status: 'authenticated', unauthenticatedSuccesses: 0 },
+              flags: [],
+              sensitive: [],
+              parameters: [],
+              requestBody: null,
+              responses: {},
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('should read a browser export with a byte-order mark (Firefox) into services and endpoints', async () => {
+    const result = await runCli(['analyze', '--har', corpusFile('har', 'mitmproxy', 'har_files', 'firefox.har'), '--format', 'table']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^SERVICE\s+METHOD\s+PATH\s+CALLS\s+AUTH\s+FLAGS$/);
+    expect(lines.some((l) => /^mitmproxy\.org\s+GET\s+\/github-btn\.html\s+2\s/.test(l))).toBe(true);
+  });
+
+  it('should exit 3 and name the endpoints when --fail-on matches (the bundled demo has open admin routes)', async () => {
+    const result = await runCli(['analyze', '--har', join(REPO_ROOT, 'apps', 'cli', 'demo', 'demo-shop.har'), '--fail-on', 'unauthenticated']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/endpoint\(s\) carry --fail-on flags/);
+    expect(result.stderr).toContain('api.shop.example GET /internal/admin/users/{userId}: unauthenticated');
+    expect(JSON.parse(result.stdout).services).toHaveLength(3);
+  });
+
+  it.each([
+    [['analyze'], /nothing to analyze/],
+    [['analyze', '--har', '/nonexistent/x.har'], /cannot read HAR file \/nonexistent\/x\.har: ENOENT/],
+    [['analyze', '--har', join(REPO_ROOT, 'package.json')], /not a HAR file/],
+    [['analyze', '--har', 'x.har', '--format', 'xml'], /--format must be one of json, table/],
+    [['analyze', '--har', 'x.har', '--fail-on', 'shady'], /unknown flag "shady"/],
+    [['analyze', '--bogus'], /unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('should exit 2 with one clear line for %j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('should say what a file that is not JSON is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apiscope-analyze-bad-'));
+    const file = join(dir, 'broken.har');
+    writeFileSync(file, '{"log": {"entries": [');
+    const result = await runCli(['analyze', '--har', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('should print help for every command', async () => {
+    for (const command of ['up', 'api', 'analyze']) {
+      const result = await runCli([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: apiscope ${command} \\[options\\]`));
+    }
+  });
+});

@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** `../shared/corpus` beside the checkout (CI clones the project next to shared/). */
+export const CORPUS_DIR = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+
+export function corpusFile(...parts: string[]): string {
+  const file = join(CORPUS_DIR, ...parts);
+  if (!existsSync(file)) throw new Error(`corpus file missing: ${file} (is ../shared beside the checkout?)`);
+  return file;
+}
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const CLI_BIN = join(REPO_ROOT, 'apps', 'cli', 'bin', 'apiscope.js');
