@@ -7,7 +7,11 @@ import { runCli } from '../support/run-cli';
 
 describe('apiscope analyze --har', () => {
   it('should print the inventory of a real HAR (mitmproxy2swagger) as JSON in the contract shape', async () => {
-    const result = await runCli(['analyze', '--har', corpusFile('har', 'mitmproxy2swagger', 'headers_and_params_har.har')]);
+    const result = await runCli([
+      'analyze',
+      '--har',
+      corpusFile('har', 'mitmproxy2swagger', 'headers_and_params_har.har'),
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -37,7 +41,13 @@ describe('apiscope analyze --har', () => {
   });
 
   it('should read a browser export with a byte-order mark (Firefox) into services and endpoints', async () => {
-    const result = await runCli(['analyze', '--har', corpusFile('har', 'mitmproxy', 'har_files', 'firefox.har'), '--format', 'table']);
+    const result = await runCli([
+      'analyze',
+      '--har',
+      corpusFile('har', 'mitmproxy', 'har_files', 'firefox.har'),
+      '--format',
+      'table',
+    ]);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^SERVICE\s+METHOD\s+PATH\s+CALLS\s+AUTH\s+FLAGS$/);
@@ -45,7 +55,13 @@ describe('apiscope analyze --har', () => {
   });
 
   it('should exit 3 and name the endpoints when --fail-on matches (the bundled demo has open admin routes)', async () => {
-    const result = await runCli(['analyze', '--har', join(REPO_ROOT, 'apps', 'cli', 'demo', 'demo-shop.har'), '--fail-on', 'unauthenticated']);
+    const result = await runCli([
+      'analyze',
+      '--har',
+      join(REPO_ROOT, 'apps', 'cli', 'demo', 'demo-shop.har'),
+      '--fail-on',
+      'unauthenticated',
+    ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/endpoint\(s\) carry --fail-on flags/);
     expect(result.stderr).toContain('api.shop.example GET /internal/admin/users/{userId}: unauthenticated');

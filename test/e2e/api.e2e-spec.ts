@@ -18,7 +18,13 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'apiscope-e2e-'));
-    server = await startEmbeddedServer({ dataDir: dir, host: '127.0.0.1', port: 0, apiKey: KEY, logger: false });
+    server = await startEmbeddedServer({
+      dataDir: dir,
+      host: '127.0.0.1',
+      port: 0,
+      apiKey: KEY,
+      logger: false,
+    });
   });
 
   afterAll(async () => {
@@ -40,7 +46,10 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     const missing = await request(server.url)[method === 'GET' ? 'get' : 'post'](path).expect(401);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(missing.body).toMatchObject({ type: 'https://apiscope.dev/problems/unauthorized', status: 401 });
-    const wrong = await request(server.url)[method === 'GET' ? 'get' : 'post'](path).set('Authorization', 'Bearer not-the-key').expect(401);
+    const wrong = await request(server.url)
+      [method === 'GET' ? 'get' : 'post'](path)
+      .set('Authorization', 'Bearer not-the-key')
+      .expect(401);
     expect(wrong.body.detail).toBe('invalid API key');
   });
 
@@ -48,16 +57,37 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     const client = new HttpIngestClient({ url: server.url, apiKey: KEY, batchSize: 3 });
     const calls = [
       apiCall({ path: '/users/42', target: '/users/42' }),
-      apiCall({ path: '/users/43', target: '/users/43', headers: [['host', 'api.example.com'], ['authorization', 'Bearer abc']] }),
+      apiCall({
+        path: '/users/43',
+        target: '/users/43',
+        headers: [
+          ['host', 'api.example.com'],
+          ['authorization', 'Bearer abc'],
+        ],
+      }),
       apiCall({ path: '/users/44', target: '/users/44' }, { status: 404 }),
-      apiCall({ method: 'POST', path: '/users', target: '/users', headers: [['host', 'api.example.com'], ['x-api-key', 'k']] }, { status: 201 }),
+      apiCall(
+        {
+          method: 'POST',
+          path: '/users',
+          target: '/users',
+          headers: [
+            ['host', 'api.example.com'],
+            ['x-api-key', 'k'],
+          ],
+        },
+        { status: 201 },
+      ),
       apiCall({ path: '/health', target: '/health', host: 'other.example.com:8443' }, null),
     ];
     const outcome = await client.send(calls);
     expect(outcome).toEqual({ accepted: 5, rejected: 0, rejections: [] });
 
     const res = await request(server.url).get('/api/v1/inventory').set(auth).expect(200);
-    expect(res.body.services.map((s: { name: string }) => s.name)).toEqual(['api.example.com', 'other.example.com:8443']);
+    expect(res.body.services.map((s: { name: string }) => s.name)).toEqual([
+      'api.example.com',
+      'other.example.com:8443',
+    ]);
     const [api, other] = res.body.services;
     expect(api.endpoints).toEqual([
       {
@@ -85,15 +115,26 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
         parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }],
       }),
     ]);
-    expect(other.endpoints).toEqual([expect.objectContaining({ method: 'GET', path: '/health', calls: 1, statusCodes: { '0': 1 } })]);
+    expect(other.endpoints).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/health', calls: 1, statusCodes: { '0': 1 } }),
+    ]);
   });
 
   it('should not count a re-sent batch twice', async () => {
-    const batch = [apiCall({ path: '/orders/1', target: '/orders/1' }), apiCall({ path: '/orders/2', target: '/orders/2' })];
+    const batch = [
+      apiCall({ path: '/orders/1', target: '/orders/1' }),
+      apiCall({ path: '/orders/2', target: '/orders/2' }),
+    ];
     await request(server.url).post('/api/v1/ingest').set(auth).send({ calls: batch }).expect(200);
     await request(server.url).post('/api/v1/ingest').set(auth).send({ calls: batch }).expect(200);
-    const res = await request(server.url).get('/api/v1/endpoints').query({ pathPrefix: '/orders/' }).set(auth).expect(200);
-    expect(res.body.items.map((e: { path: string; calls: number }) => [e.path, e.calls])).toEqual([['/orders/{orderId}', 2]]);
+    const res = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ pathPrefix: '/orders/' })
+      .set(auth)
+      .expect(200);
+    expect(res.body.items.map((e: { path: string; calls: number }) => [e.path, e.calls])).toEqual([
+      ['/orders/{orderId}', 2],
+    ]);
   });
 
   it('should keep the good calls of a batch and dead-letter the bad ones with the reason', async () => {
@@ -101,7 +142,13 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     const res = await request(server.url)
       .post('/api/v1/ingest')
       .set(auth)
-      .send({ calls: [good, { ...good, id: 'bad-1', v: 2 }, { ...good, id: 'bad-2', request: { ...good.request, method: undefined } }] })
+      .send({
+        calls: [
+          good,
+          { ...good, id: 'bad-1', v: 2 },
+          { ...good, id: 'bad-2', request: { ...good.request, method: undefined } },
+        ],
+      })
       .expect(200);
     expect(res.body).toEqual({
       accepted: 1,
@@ -127,26 +174,53 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
   });
 
   it('should answer 400, not 500, to a body that is not JSON, without a stack trace', async () => {
-    const res = await request(server.url).post('/api/v1/ingest').set(auth).set('content-type', 'application/json').send('{"calls": [').expect(400);
+    const res = await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .set('content-type', 'application/json')
+      .send('{"calls": [')
+      .expect(400);
     expect(res.body.status).toBe(400);
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
   it('should page endpoints with a cursor and bound the page size', async () => {
-    const first = await request(server.url).get('/api/v1/endpoints').query({ limit: 2 }).set(auth).expect(200);
+    const first = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ limit: 2 })
+      .set(auth)
+      .expect(200);
     expect(first.body.items).toHaveLength(2);
     expect(typeof first.body.nextCursor).toBe('string');
-    const second = await request(server.url).get('/api/v1/endpoints').query({ limit: 2, cursor: first.body.nextCursor }).set(auth).expect(200);
-    const seen = [...first.body.items, ...second.body.items].map((e: { service: string; method: string; path: string }) => `${e.service} ${e.method} ${e.path}`);
+    const second = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ limit: 2, cursor: first.body.nextCursor })
+      .set(auth)
+      .expect(200);
+    const seen = [...first.body.items, ...second.body.items].map(
+      (e: { service: string; method: string; path: string }) => `${e.service} ${e.method} ${e.path}`,
+    );
     expect(new Set(seen).size).toBe(seen.length);
     await request(server.url).get('/api/v1/endpoints').query({ limit: 501 }).set(auth).expect(400);
-    const bad = await request(server.url).get('/api/v1/endpoints').query({ cursor: 'garbage' }).set(auth).expect(400);
+    const bad = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ cursor: 'garbage' })
+      .set(auth)
+      .expect(400);
     expect(bad.body.errors).toEqual([{ field: 'cursor', problem: 'cursor is not one this API returned' }]);
   });
 
   it('should filter endpoints by service, method and flag', async () => {
-    const res = await request(server.url).get('/api/v1/endpoints').query({ service: 'api.example.com', method: 'get', flag: 'unauthenticated' }).set(auth).expect(200);
-    expect(res.body.items.map((e: { path: string }) => e.path)).toEqual(['/carts/{cartId}', '/orders/{orderId}', '/users/{userId}']);
+    const res = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ service: 'api.example.com', method: 'get', flag: 'unauthenticated' })
+      .set(auth)
+      .expect(200);
+    expect(res.body.items.map((e: { path: string }) => e.path)).toEqual([
+      '/carts/{cartId}',
+      '/orders/{orderId}',
+      '/users/{userId}',
+    ]);
     await request(server.url).get('/api/v1/endpoints').query({ flag: 'nonsense' }).set(auth).expect(400);
     await request(server.url).get('/api/v1/endpoints').query({ method: "GET' OR 1=1" }).set(auth).expect(400);
   });
@@ -158,11 +232,22 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
 
   it('should serve its own OpenAPI document', async () => {
     const res = await request(server.url).get('/api/docs/openapi.json').expect(200);
-    expect(Object.keys(res.body.paths).sort()).toEqual(['/api/v1/endpoints', '/api/v1/ingest', '/api/v1/inventory', '/api/v1/services', '/healthz']);
+    expect(Object.keys(res.body.paths).sort()).toEqual([
+      '/api/v1/endpoints',
+      '/api/v1/ingest',
+      '/api/v1/inventory',
+      '/api/v1/services',
+      '/healthz',
+    ]);
   });
 
   it('should make the ingest client fail fast on a refused key', async () => {
-    const client = new HttpIngestClient({ url: server.url, apiKey: 'wrong-key', maxAttempts: 3, backoffMs: 1 });
+    const client = new HttpIngestClient({
+      url: server.url,
+      apiKey: 'wrong-key',
+      maxAttempts: 3,
+      backoffMs: 1,
+    });
     await expect(client.send([apiCall()])).rejects.toBeInstanceOf(TransportException);
   });
 });

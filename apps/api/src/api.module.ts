@@ -19,8 +19,16 @@ export class ApiModule {
   static forRoot(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ThrottlerModule.forRoot([{ name: 'per-ip', ttl: 60_000, limit: options.rateLimitPerMinute ?? 6000 }])],
-      controllers: [HealthController, IngestController, InventoryController, EndpointsController, ServicesController],
+      imports: [
+        ThrottlerModule.forRoot([{ name: 'per-ip', ttl: 60_000, limit: options.rateLimitPerMinute ?? 6000 }]),
+      ],
+      controllers: [
+        HealthController,
+        IngestController,
+        InventoryController,
+        EndpointsController,
+        ServicesController,
+      ],
       providers: [
         { provide: API_OPTIONS, useValue: options },
         GetInventoryUseCase,

@@ -30,7 +30,9 @@ export function configureApiApp(app: NestExpressApplication, options: ApiOptions
     app,
     new DocumentBuilder()
       .setTitle('apiscope API')
-      .setDescription('Passive API discovery: inventory, ingest, findings. Every /api/v1 route needs `Authorization: Bearer <key>`.')
+      .setDescription(
+        'Passive API discovery: inventory, ingest, findings. Every /api/v1 route needs `Authorization: Bearer <key>`.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

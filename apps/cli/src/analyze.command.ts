@@ -38,13 +38,17 @@ function flagged(doc: InventoryDocument, flags: readonly EndpointFlag[]): string
 
 /** One-shot offline run: inputs -> pipeline -> embedded storage in a temp dir -> inventory on stdout. */
 async function analyze(options: AnalyzeOptions): Promise<void> {
-  if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageException(`--format must be one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(options.format))
+    throw new UsageException(`--format must be one of ${FORMATS.join(', ')}`);
   const failOn = options.failOn === undefined ? [] : parseFlags(options.failOn);
   const inputs = options.har ?? [];
   if (inputs.length === 0) throw new UsageException('nothing to analyze: give at least one --har FILE');
   const dir = mkdtempSync(join(tmpdir(), 'apiscope-analyze-'));
   const app = await NestFactory.createApplicationContext(
-    EmbeddedAppModule.forRoot({ dataDir: dir, database: DEFAULT_DATABASE }, { apiKey: 'unused-in-analyze-no-http-listener' }),
+    EmbeddedAppModule.forRoot(
+      { dataDir: dir, database: DEFAULT_DATABASE },
+      { apiKey: 'unused-in-analyze-no-http-listener' },
+    ),
     { logger: new CliLogger(options.verbose ? 'log' : 'warn'), abortOnError: false },
   );
   let doc: InventoryDocument;
@@ -54,7 +58,9 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
     for (const file of inputs) {
       const report = await ingestHarFile(bus, file);
       if (report.skipped.length > 0 || report.rejected > 0) {
-        process.stderr.write(`${file}: ${report.accepted} calls, ${report.skipped.length} entries skipped, ${report.rejected} refused\n`);
+        process.stderr.write(
+          `${file}: ${report.accepted} calls, ${report.skipped.length} entries skipped, ${report.rejected} refused\n`,
+        );
       }
     }
     doc = await app.get(GetInventoryUseCase).execute();
@@ -62,18 +68,28 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : formatInventoryTable(doc));
+  process.stdout.write(
+    options.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : formatInventoryTable(doc),
+  );
   const hits = flagged(doc, failOn);
-  if (hits.length > 0) throw new FlaggedEndpointsException(`${hits.length} endpoint(s) carry --fail-on flags:\n${hits.join('\n')}`);
+  if (hits.length > 0)
+    throw new FlaggedEndpointsException(
+      `${hits.length} endpoint(s) carry --fail-on flags:\n${hits.join('\n')}`,
+    );
 }
 
 export function registerAnalyzeCommand(program: Command): void {
   program
     .command('analyze')
-    .description('one-shot offline analysis: read inputs, print the inventory (exit 3 when --fail-on matches)')
+    .description(
+      'one-shot offline analysis: read inputs, print the inventory (exit 3 when --fail-on matches)',
+    )
     .option('--har <file>', 'HAR 1.2 file (repeatable)', collect)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
-    .option('--fail-on <flags>', 'comma-separated flags that make the command exit 3 (shadow,orphan,zombie,unauthenticated,sensitive)')
+    .option(
+      '--fail-on <flags>',
+      'comma-separated flags that make the command exit 3 (shadow,orphan,zombie,unauthenticated,sensitive)',
+    )
     .option('--verbose', 'log progress to stderr')
     .action((options: AnalyzeOptions) => analyze(options));
 }

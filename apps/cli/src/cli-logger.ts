@@ -39,7 +39,14 @@ export class CliLogger implements LoggerService {
 
   private write(level: LogLevel, message: unknown, context?: string): void {
     if (ORDER.indexOf(level) < this.min) return;
-    const text = typeof message === 'string' ? message : message instanceof Error ? message.message : JSON.stringify(message);
-    process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${context ?? 'apiscope'}] ${text}\n`);
+    const text =
+      typeof message === 'string'
+        ? message
+        : message instanceof Error
+          ? message.message
+          : JSON.stringify(message);
+    process.stderr.write(
+      `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${context ?? 'apiscope'}] ${text}\n`,
+    );
   }
 }

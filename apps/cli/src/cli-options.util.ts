@@ -4,7 +4,8 @@ import { UsageException } from './usage.exception';
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new UsageException(`--port must be a number from 0 to 65535, got "${value}"`);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new UsageException(`--port must be a number from 0 to 65535, got "${value}"`);
   return port;
 }
 

@@ -11,7 +11,12 @@ export class EmbeddedAppModule {
   static forRoot(storage: ClickHouseConfig, api: ApiOptions): DynamicModule {
     return {
       module: EmbeddedAppModule,
-      imports: [StorageModule.forRoot(storage), TransportModule.forRoot(), PipelineModule, ApiModule.forRoot(api)],
+      imports: [
+        StorageModule.forRoot(storage),
+        TransportModule.forRoot(),
+        PipelineModule,
+        ApiModule.forRoot(api),
+      ],
     };
   }
 }

@@ -37,11 +37,14 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     ...(process.env['CLICKHOUSE_PASSWORD'] !== undefined && { password: process.env['CLICKHOUSE_PASSWORD'] }),
   };
   const apiOptions = { apiKey: options.apiKey };
-  const app = await NestFactory.create<NestExpressApplication>(EmbeddedAppModule.forRoot(storage, apiOptions), {
-    logger: options.logger,
-    bodyParser: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    EmbeddedAppModule.forRoot(storage, apiOptions),
+    {
+      logger: options.logger,
+      bodyParser: false,
+      abortOnError: false,
+    },
+  );
   configureApiApp(app, apiOptions);
   await app.listen(options.port, options.host);
   const address = app.getHttpServer().address() as AddressInfo;

@@ -50,24 +50,34 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  logger.log(`apiscope is up at ${server.url}  (catalog: ${server.url}/, API: ${server.url}/api/v1, docs: ${server.url}/api/docs)`);
+  logger.log(
+    `apiscope is up at ${server.url}  (catalog: ${server.url}/, API: ${server.url}/api/v1, docs: ${server.url}/api/docs)`,
+  );
   logger.log(`API key: ${origin === 'APISCOPE_API_KEY' ? 'from APISCOPE_API_KEY' : `in ${origin}`}`);
   if (!withInputs) return;
   const files = [...(options.demo ? [DEMO_HAR] : []), ...(options.har ?? [])];
   for (const file of files) {
     const report = await ingestHarFile(server.bus, file);
-    logger.log(`${file}: ${report.accepted} calls stored, ${report.rejected} refused, ${report.skipped.length} HAR entries skipped`);
+    logger.log(
+      `${file}: ${report.accepted} calls stored, ${report.rejected} refused, ${report.skipped.length} HAR entries skipped`,
+    );
   }
 }
 
 export function registerUpCommand(program: Command): void {
   program
     .command('up')
-    .description('run apiscope on this machine: embedded ClickHouse, pipeline, API and catalog in one process')
+    .description(
+      'run apiscope on this machine: embedded ClickHouse, pipeline, API and catalog in one process',
+    )
     .option('--data <dir>', 'data directory of embedded ClickHouse', DEFAULT_DATA_DIR)
     .option('--port <port>', 'HTTP port (0 picks a free one)', '8080')
     .option('--host <address>', 'address to listen on (0.0.0.0 to accept remote sensors)', '127.0.0.1')
-    .option('--clickhouse <url>', 'a ClickHouse server instead of the embedded one (or CLICKHOUSE_URL)', process.env['CLICKHOUSE_URL'])
+    .option(
+      '--clickhouse <url>',
+      'a ClickHouse server instead of the embedded one (or CLICKHOUSE_URL)',
+      process.env['CLICKHOUSE_URL'],
+    )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
     .option('--demo', `ingest the bundled demo capture (${join('apps', 'cli', 'demo', 'demo-shop.har')})`)
     .action((options: ServeOptions) => serve(options, true));
@@ -80,6 +90,10 @@ export function registerApiCommand(program: Command): void {
     .option('--data <dir>', 'data directory of embedded ClickHouse', DEFAULT_DATA_DIR)
     .option('--port <port>', 'HTTP port (0 picks a free one)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--clickhouse <url>', 'ClickHouse server URL (or CLICKHOUSE_URL); embedded when absent', process.env['CLICKHOUSE_URL'])
+    .option(
+      '--clickhouse <url>',
+      'ClickHouse server URL (or CLICKHOUSE_URL); embedded when absent',
+      process.env['CLICKHOUSE_URL'],
+    )
     .action((options: ServeOptions) => serve(options, false));
 }

@@ -17,7 +17,11 @@ export function parseQueryString(query: string): NameValueList {
   for (const part of query.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    pairs.push(eq === -1 ? [decodeComponent(part), ''] : [decodeComponent(part.slice(0, eq)), decodeComponent(part.slice(eq + 1))]);
+    pairs.push(
+      eq === -1
+        ? [decodeComponent(part), '']
+        : [decodeComponent(part.slice(0, eq)), decodeComponent(part.slice(eq + 1))],
+    );
   }
   return pairs;
 }

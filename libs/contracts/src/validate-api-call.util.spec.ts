@@ -28,21 +28,36 @@ describe(validateApiCall.name, () => {
     ['a string', 'GET /'],
     ['a number', 1],
   ])('should refuse %s as not an object', (_name, value) => {
-    expect(validateApiCall(value)).toEqual({ ok: false, issues: [{ path: '(event)', problem: 'must be a JSON object' }] });
+    expect(validateApiCall(value)).toEqual({
+      ok: false,
+      issues: [{ path: '(event)', problem: 'must be a JSON object' }],
+    });
   });
 
   it('should bound the number of issues reported for a hostile event', () => {
     const headers = Array.from({ length: 50 }, () => [1, 2]);
-    const result = validateApiCall({ v: 1, id: 'x', ts: 1, sensor: { id: 's', kind: 'k' }, request: { headers } });
+    const result = validateApiCall({
+      v: 1,
+      id: 'x',
+      ts: 1,
+      sensor: { id: 's', kind: 'k' },
+      request: { headers },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.length).toBeLessThanOrEqual(8);
   });
 
   it('should refuse a target longer than the contract bound', () => {
     const [, event] = load('ok')[0];
-    const long = { ...event, request: { ...event.request, target: `/${'a'.repeat(API_CALL_LIMITS.targetLength)}` } };
+    const long = {
+      ...event,
+      request: { ...event.request, target: `/${'a'.repeat(API_CALL_LIMITS.targetLength)}` },
+    };
     const result = validateApiCall(long);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(formatContractIssues(result.issues)).toBe(`request.target: must NOT have more than ${API_CALL_LIMITS.targetLength} characters`);
+    if (!result.ok)
+      expect(formatContractIssues(result.issues)).toBe(
+        `request.target: must NOT have more than ${API_CALL_LIMITS.targetLength} characters`,
+      );
   });
 });

@@ -35,18 +35,32 @@ function describe(error: ErrorObject): ContractIssue | undefined {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
-      return { path: toFieldPath(error.instancePath, String(params['additionalProperty'])), problem: 'unknown field' };
+      return {
+        path: toFieldPath(error.instancePath, String(params['additionalProperty'])),
+        problem: 'unknown field',
+      };
     case 'required':
-      return { path: toFieldPath(error.instancePath, String(params['missingProperty'])), problem: 'is required' };
+      return {
+        path: toFieldPath(error.instancePath, String(params['missingProperty'])),
+        problem: 'is required',
+      };
     case 'format':
       // ipv4 and ipv6 are tried in turn; the anyOf error below carries the useful message.
       return undefined;
     case 'anyOf':
       return { path: toFieldPath(error.instancePath), problem: 'must be an IPv4 or IPv6 address' };
     case 'pattern':
-      return { path: toFieldPath(error.instancePath), problem: error.instancePath.endsWith('/method') ? 'must be an HTTP method token' : 'must be empty, "*" or start with "/"' };
+      return {
+        path: toFieldPath(error.instancePath),
+        problem: error.instancePath.endsWith('/method')
+          ? 'must be an HTTP method token'
+          : 'must be empty, "*" or start with "/"',
+      };
     case 'enum':
-      return { path: toFieldPath(error.instancePath), problem: `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        path: toFieldPath(error.instancePath),
+        problem: `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     default:
       return { path: toFieldPath(error.instancePath), problem: error.message ?? error.keyword };
   }

@@ -18,9 +18,30 @@ export interface CallAuth {
   credentials: CredentialPresence;
 }
 
-const API_KEY_HEADERS = new Set(['x-api-key', 'api-key', 'apikey', 'x-apikey', 'x-auth-token', 'x-access-token', 'x-api-token', 'private-token', 'x-goog-api-key', 'ocp-apim-subscription-key']);
-const API_KEY_QUERY = new Set(['api_key', 'apikey', 'api-key', 'key', 'access_token', 'token', 'auth_token', 'apitoken']);
-const SESSION_COOKIE = /^(session|sessionid|session_id|sid|connect\.sid|jsessionid|phpsessid|asp\.net_sessionid|laravel_session|_session_id|auth|auth_token|access_token|id_token|.*[._-]session|.*_sess)$/i;
+const API_KEY_HEADERS = new Set([
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-apikey',
+  'x-auth-token',
+  'x-access-token',
+  'x-api-token',
+  'private-token',
+  'x-goog-api-key',
+  'ocp-apim-subscription-key',
+]);
+const API_KEY_QUERY = new Set([
+  'api_key',
+  'apikey',
+  'api-key',
+  'key',
+  'access_token',
+  'token',
+  'auth_token',
+  'apitoken',
+]);
+const SESSION_COOKIE =
+  /^(session|sessionid|session_id|sid|connect\.sid|jsessionid|phpsessid|asp\.net_sessionid|laravel_session|_session_id|auth|auth_token|access_token|id_token|.*[._-]session|.*_sess)$/i;
 
 function authorizationSchemes(value: string): AuthScheme[] {
   const kind = value.trim().split(/\s+/, 1)[0].toLowerCase();
@@ -63,7 +84,8 @@ export function detectCallAuth(request: Pick<ApiCall['request'], 'headers' | 'qu
   const schemes = new Set<AuthScheme>();
   for (const [name, value] of request.headers) {
     const lower = name.toLowerCase();
-    if (lower === 'authorization' || lower === 'proxy-authorization') authorizationSchemes(value).forEach((s) => schemes.add(s));
+    if (lower === 'authorization' || lower === 'proxy-authorization')
+      authorizationSchemes(value).forEach((s) => schemes.add(s));
     else if (API_KEY_HEADERS.has(lower)) schemes.add('api-key-header');
     else if (lower === 'x-amz-security-token') schemes.add('aws-sigv4');
   }

@@ -21,7 +21,14 @@ export function isIdentifierSegment(segment: string): boolean {
   return IDENTIFIER_SHAPES.some((shape) => shape.test(segment));
 }
 
-const IRREGULAR_SINGULARS: Readonly<Record<string, string>> = { people: 'person', children: 'child', data: 'datum', statuses: 'status', addresses: 'address', aliases: 'alias' };
+const IRREGULAR_SINGULARS: Readonly<Record<string, string>> = {
+  people: 'person',
+  children: 'child',
+  data: 'datum',
+  statuses: 'status',
+  addresses: 'address',
+  aliases: 'alias',
+};
 
 /** users -> user, categories -> category, boxes -> box; good enough for naming, not for grammar. */
 export function singularise(word: string): string {
@@ -36,8 +43,14 @@ export function singularise(word: string): string {
 /** `order-items` -> `orderItem`: a parameter name from the literal segment before it. */
 function parameterNameFrom(previous: string | undefined): string {
   if (previous === undefined || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(previous)) return 'id';
-  const words = singularise(previous).split(/[-_.]+/).filter(Boolean);
-  const camel = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  const words = singularise(previous)
+    .split(/[-_.]+/)
+    .filter(Boolean);
+  const camel = words
+    .map((w, i) =>
+      i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1),
+    )
+    .join('');
   return `${camel}Id`;
 }
 

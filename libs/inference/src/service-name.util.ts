@@ -18,6 +18,9 @@ export function normaliseHost(host: string, scheme: 'http' | 'https'): string {
 export function serviceNameOf(call: ApiCall): string {
   const host = call.request.host ?? headerValue(call.request.headers, 'host');
   if (host !== undefined && host.trim() !== '') return normaliseHost(host, call.request.scheme);
-  if (call.dst) return call.dst.ip.includes(':') ? `[${call.dst.ip}]:${call.dst.port}` : `${call.dst.ip}:${call.dst.port}`;
+  if (call.dst)
+    return call.dst.ip.includes(':')
+      ? `[${call.dst.ip}]:${call.dst.port}`
+      : `${call.dst.ip}:${call.dst.port}`;
   return 'unknown';
 }

@@ -6,7 +6,10 @@ import { type InventoryDocument, type InventoryService } from './inventory.type'
 export function buildInventoryDocument(stats: readonly EndpointStats[]): InventoryDocument {
   const services = new Map<string, InventoryService>();
   const sorted = [...stats].sort(
-    (a, b) => a.service.localeCompare(b.service) || a.pathTemplate.localeCompare(b.pathTemplate) || a.method.localeCompare(b.method),
+    (a, b) =>
+      a.service.localeCompare(b.service) ||
+      a.pathTemplate.localeCompare(b.pathTemplate) ||
+      a.method.localeCompare(b.method),
   );
   for (const s of sorted) {
     let service = services.get(s.service);

@@ -1,11 +1,18 @@
 import { type EndpointStats } from './endpoint-stats.type';
-import { type AuthStatus, type EndpointFlag, type InventoryEndpoint, type InventoryParameter } from './inventory.type';
+import {
+  type AuthStatus,
+  type EndpointFlag,
+  type InventoryEndpoint,
+  type InventoryParameter,
+} from './inventory.type';
 
 /**
  * authenticated: every call whose credentials are known carried some; unauthenticated: none did;
  * mixed: both were seen; unknown: the source never showed credentials (most access logs).
  */
-export function authStatusOf(s: Pick<EndpointStats, 'credentialedCalls' | 'uncredentialedCalls'>): AuthStatus {
+export function authStatusOf(
+  s: Pick<EndpointStats, 'credentialedCalls' | 'uncredentialedCalls'>,
+): AuthStatus {
   if (s.credentialedCalls > 0 && s.uncredentialedCalls > 0) return 'mixed';
   if (s.credentialedCalls > 0) return 'authenticated';
   if (s.uncredentialedCalls > 0) return 'unauthenticated';
@@ -21,7 +28,12 @@ export function trafficFlagsOf(s: Pick<EndpointStats, 'unauthenticatedSuccesses'
 }
 
 export function pathParametersOf(template: string): InventoryParameter[] {
-  return [...template.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' } }));
+  return [...template.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path' as const,
+    required: true,
+    schema: { type: 'string' },
+  }));
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -35,8 +47,15 @@ export function toInventoryEndpoint(s: EndpointStats): InventoryEndpoint {
     firstSeen: s.calls > 0 ? iso(s.firstSeen) : null,
     lastSeen: s.calls > 0 ? iso(s.lastSeen) : null,
     statusCodes: s.statusCodes,
-    latencyMs: s.timedCalls > 0 ? { avg: Math.round((s.durationMsSum / s.timedCalls) * 100) / 100, max: s.durationMsMax } : null,
-    auth: { schemes: s.authSchemes, status: authStatusOf(s), unauthenticatedSuccesses: s.unauthenticatedSuccesses },
+    latencyMs:
+      s.timedCalls > 0
+        ? { avg: Math.round((s.durationMsSum / s.timedCalls) * 100) / 100, max: s.durationMsMax }
+        : null,
+    auth: {
+      schemes: s.authSchemes,
+      status: authStatusOf(s),
+      unauthenticatedSuccesses: s.unauthenticatedSuccesses,
+    },
     flags: trafficFlagsOf(s),
     sensitive: [],
     parameters: pathParametersOf(s.pathTemplate),

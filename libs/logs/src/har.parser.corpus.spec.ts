@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { type ApiCall, validateApiCall } from '@apiscope/contracts';
 
@@ -7,7 +7,11 @@ import { parseHar } from './har.parser';
 import { type HarReadResult } from './har-read.type';
 
 /** Real exports copied from mitmproxy and mitmproxy2swagger (see corpus/OTHER_INDEX.tsv). */
-const HAR_DIR = join(process.env['APISCOPE_CORPUS'] ?? '/work/shared/corpus', 'har');
+// ../shared/corpus beside the checkout, as in CI; APISCOPE_CORPUS overrides
+const HAR_DIR = join(
+  process.env['APISCOPE_CORPUS'] ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus'),
+  'har',
+);
 const SAFARI_CACHE = 'answered from the browser cache (_fetchType "Memory Cache"), nothing was sent';
 
 const readText = (file: string): string => readFileSync(join(HAR_DIR, file), 'utf8');

@@ -26,12 +26,17 @@ export class ClickHouseStore {
 
   static async open(config: ClickHouseConfig): Promise<ClickHouseStore> {
     if (!IDENTIFIER.test(config.database)) {
-      throw new StorageException(StorageExceptionCode.INVALID_CONFIG, `invalid ClickHouse database name "${config.database}": use letters, digits and _`);
+      throw new StorageException(
+        StorageExceptionCode.INVALID_CONFIG,
+        `invalid ClickHouse database name "${config.database}": use letters, digits and _`,
+      );
     }
     const store = config.url ? ClickHouseStore.server(config) : await ClickHouseStore.embedded(config);
-    await store.client.command({ query: `CREATE DATABASE IF NOT EXISTS ${store.database}` }).catch((cause: unknown) => {
-      throw store.failure(cause);
-    });
+    await store.client
+      .command({ query: `CREATE DATABASE IF NOT EXISTS ${store.database}` })
+      .catch((cause: unknown) => {
+        throw store.failure(cause);
+      });
     return store;
   }
 
@@ -62,7 +67,9 @@ export class ClickHouseStore {
       client = createClient({
         // chdb types its connection against @clickhouse/client-common 1.23.0, the client bundles its own
         // copy of the same interface; the shapes agree at run time.
-        connection: createChdbConnection({ path: dir }) as unknown as NodeClickHouseClientConfigOptions['connection'],
+        connection: createChdbConnection({
+          path: dir,
+        }) as unknown as NodeClickHouseClientConfigOptions['connection'],
         clickhouse_settings: { date_time_input_format: 'best_effort' },
       });
       await client.query({ query: 'SELECT 1', format: 'JSONEachRow' }).then((r) => r.json());
@@ -75,7 +82,11 @@ export class ClickHouseStore {
           { cause },
         );
       }
-      throw new StorageException(StorageExceptionCode.UNREACHABLE, `cannot open embedded ClickHouse in ${dir}: ${text}`, { cause });
+      throw new StorageException(
+        StorageExceptionCode.UNREACHABLE,
+        `cannot open embedded ClickHouse in ${dir}: ${text}`,
+        { cause },
+      );
     }
     return new ClickHouseStore(client, 'embedded', config.database, dir);
   }
@@ -88,7 +99,11 @@ export class ClickHouseStore {
   failure(cause: unknown, what = 'ClickHouse query failed'): StorageException {
     const text = cause instanceof Error ? cause.message : String(cause);
     const unreachable = /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up|Timeout/i.test(text);
-    return new StorageException(unreachable ? StorageExceptionCode.UNREACHABLE : StorageExceptionCode.QUERY_FAILED, `${what}: ${text.split('\n')[0]}`, { cause });
+    return new StorageException(
+      unreachable ? StorageExceptionCode.UNREACHABLE : StorageExceptionCode.QUERY_FAILED,
+      `${what}: ${text.split('\n')[0]}`,
+      { cause },
+    );
   }
 
   async ping(): Promise<boolean> {

@@ -50,10 +50,26 @@ export class DeadLetterRepository {
         query_params: { limit },
         format: 'JSONEachRow',
       })
-      .then((r) => r.json<{ ts: number | string; source: string; event_id: string; sensor_id: string; reason: string; excerpt: string }>())
+      .then((r) =>
+        r.json<{
+          ts: number | string;
+          source: string;
+          event_id: string;
+          sensor_id: string;
+          reason: string;
+          excerpt: string;
+        }>(),
+      )
       .catch((cause: unknown) => {
         throw this.store.failure(cause);
       });
-    return rows.map((r) => ({ ts: Number(r.ts), source: r.source, eventId: r.event_id, sensorId: r.sensor_id, reason: r.reason, excerpt: r.excerpt }));
+    return rows.map((r) => ({
+      ts: Number(r.ts),
+      source: r.source,
+      eventId: r.event_id,
+      sensorId: r.sensor_id,
+      reason: r.reason,
+      excerpt: r.excerpt,
+    }));
   }
 }

@@ -127,8 +127,14 @@ export class EndpointRepository {
       params['pathPrefix'] = q.pathPrefix;
     }
     if (q.after) {
-      where.push('(service, method, path_template) > ({afterService:String}, {afterMethod:String}, {afterTemplate:String})');
-      Object.assign(params, { afterService: q.after.service, afterMethod: q.after.method, afterTemplate: q.after.pathTemplate });
+      where.push(
+        '(service, method, path_template) > ({afterService:String}, {afterMethod:String}, {afterTemplate:String})',
+      );
+      Object.assign(params, {
+        afterService: q.after.service,
+        afterMethod: q.after.method,
+        afterTemplate: q.after.pathTemplate,
+      });
     }
     const query = `
       SELECT ${MERGED_COLUMNS}

@@ -31,12 +31,25 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort()
     .map((file) => {
       const m = FILE_NAME.exec(file);
-      if (!m) throw new StorageException(StorageExceptionCode.MIGRATION_FAILED, `migration file ${file} is not named NNN-verb-noun.sql`);
+      if (!m)
+        throw new StorageException(
+          StorageExceptionCode.MIGRATION_FAILED,
+          `migration file ${file} is not named NNN-verb-noun.sql`,
+        );
       const text = readFileSync(join(dir, file), 'utf8');
-      return { version: Number(m[1]), name: m[2], statements: splitStatements(text), checksum: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+      return {
+        version: Number(m[1]),
+        name: m[2],
+        statements: splitStatements(text),
+        checksum: createHash('sha256').update(text).digest('hex').slice(0, 16),
+      };
     });
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new StorageException(StorageExceptionCode.MIGRATION_FAILED, `migration versions must run 1..n without gaps; found ${m.version} at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new StorageException(
+        StorageExceptionCode.MIGRATION_FAILED,
+        `migration versions must run 1..n without gaps; found ${m.version} at position ${i + 1}`,
+      );
   });
   return migrations;
 }
@@ -55,7 +68,10 @@ export interface MigrationReport {
  * and every statement is `IF NOT EXISTS`, so a run interrupted between a statement and its record
  * is safely repeated.
  */
-export async function runMigrations(store: ClickHouseStore, migrations = loadMigrations()): Promise<MigrationReport> {
+export async function runMigrations(
+  store: ClickHouseStore,
+  migrations = loadMigrations(),
+): Promise<MigrationReport> {
   const table = store.table('schema_migrations');
   try {
     await store.client.command({
@@ -71,7 +87,8 @@ export async function runMigrations(store: ClickHouseStore, migrations = loadMig
         report.alreadyApplied.push(migration.version);
         continue;
       }
-      for (const statement of migration.statements) await store.client.command({ query: renderStatement(statement, store.database) });
+      for (const statement of migration.statements)
+        await store.client.command({ query: renderStatement(statement, store.database) });
       await store.client.insert({
         table,
         values: [{ version: migration.version, name: migration.name, checksum: migration.checksum }],

@@ -49,7 +49,9 @@ describe(ClickHouseStore.name, () => {
   });
 
   it('should refuse a database name that is not an identifier', async () => {
-    await expect(ClickHouseStore.open({ dataDir: dir, database: 'x; DROP TABLE y' })).rejects.toBeInstanceOf(StorageException);
+    await expect(ClickHouseStore.open({ dataDir: dir, database: 'x; DROP TABLE y' })).rejects.toBeInstanceOf(
+      StorageException,
+    );
   });
 
   it('should apply every migration once and make a second run a no-op', async () => {
@@ -63,9 +65,19 @@ describe(ClickHouseStore.name, () => {
     const calls = new CallRepository(store);
     const batch1 = [
       record({ callId: 'a', ts: Date.UTC(2026, 0, 1, 10) }),
-      record({ callId: 'b', ts: Date.UTC(2026, 0, 1, 9), status: 404, durationMs: 30, credentials: 'present', authSchemes: ['bearer'] }),
+      record({
+        callId: 'b',
+        ts: Date.UTC(2026, 0, 1, 9),
+        status: 404,
+        durationMs: 30,
+        credentials: 'present',
+        authSchemes: ['bearer'],
+      }),
     ];
-    const batch2 = [record({ callId: 'c', ts: Date.UTC(2026, 0, 2), status: 0, durationMs: null }), record({ callId: 'd', method: 'POST', pathTemplate: '/users', path: '/users', status: 201 })];
+    const batch2 = [
+      record({ callId: 'c', ts: Date.UTC(2026, 0, 2), status: 0, durationMs: null }),
+      record({ callId: 'd', method: 'POST', pathTemplate: '/users', path: '/users', status: 201 }),
+    ];
     await calls.insert(batch1, 'batch-1');
     await endpoints.insertStats(aggregateEndpointStats(batch1), 'batch-1');
     await calls.insert(batch2, 'batch-2');
@@ -93,7 +105,12 @@ describe(ClickHouseStore.name, () => {
         durationMsSum: 40,
         durationMsMax: 30,
       },
-      expect.objectContaining({ method: 'POST', pathTemplate: '/users', calls: 1, statusCodes: { '201': 1 } }),
+      expect.objectContaining({
+        method: 'POST',
+        pathTemplate: '/users',
+        calls: 1,
+        statusCodes: { '201': 1 },
+      }),
     ]);
   });
 
@@ -107,7 +124,9 @@ describe(ClickHouseStore.name, () => {
     expect((await endpoints.list({ limit: 10, method: 'POST' })).length).toBe(1);
     expect((await endpoints.list({ limit: 10, pathPrefix: '/users/' })).length).toBe(1);
     expect((await endpoints.list({ limit: 10, service: 'other' })).length).toBe(0);
-    expect((await endpoints.list({ limit: 10, flag: 'unauthenticated' })).map((e) => e.pathTemplate)).toEqual(['/users/{userId}', '/users']);
+    expect((await endpoints.list({ limit: 10, flag: 'unauthenticated' })).map((e) => e.pathTemplate)).toEqual(
+      ['/users/{userId}', '/users'],
+    );
     expect(await endpoints.list({ limit: 10, flag: 'shadow' })).toEqual([]);
   });
 
@@ -120,13 +139,21 @@ describe(ClickHouseStore.name, () => {
 
   it('should summarise services from the endpoint aggregates', async () => {
     expect(await new ServiceRepository(store).list()).toEqual([
-      { name: 'api.test', endpoints: 2, calls: 4, firstSeen: Date.UTC(2026, 0, 1, 0), lastSeen: Date.UTC(2026, 0, 2) },
+      {
+        name: 'api.test',
+        endpoints: 2,
+        calls: 4,
+        firstSeen: Date.UTC(2026, 0, 1, 0),
+        lastSeen: Date.UTC(2026, 0, 2),
+      },
     ]);
   });
 
   it('should keep dead letters with a bounded excerpt', async () => {
     const letters = new DeadLetterRepository(store);
-    await letters.insert([{ source: 'ingest', eventId: 'e1', sensorId: 's', reason: 'v: unsupported', excerpt: 'x'.repeat(5000) }]);
+    await letters.insert([
+      { source: 'ingest', eventId: 'e1', sensorId: 's', reason: 'v: unsupported', excerpt: 'x'.repeat(5000) },
+    ]);
     expect(await letters.count()).toBe(1);
     const [letter] = await letters.recent(5);
     expect(letter.excerpt.length).toBe(1024);

@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 
 import { CallRepository } from './call.repository';
 import { type ClickHouseConfig } from './clickhouse-config.type';
@@ -20,11 +27,13 @@ export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
 
   static forRoot(config: ClickHouseConfig): DynamicModule {
-    const repositories = [CallRepository, EndpointRepository, ServiceRepository, DeadLetterRepository].map((Repo) => ({
-      provide: Repo,
-      useFactory: (store: ClickHouseStore) => new Repo(store),
-      inject: [ClickHouseStore],
-    }));
+    const repositories = [CallRepository, EndpointRepository, ServiceRepository, DeadLetterRepository].map(
+      (Repo) => ({
+        provide: Repo,
+        useFactory: (store: ClickHouseStore) => new Repo(store),
+        inject: [ClickHouseStore],
+      }),
+    );
     return {
       module: StorageModule,
       providers: [

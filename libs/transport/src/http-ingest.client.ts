@@ -69,12 +69,24 @@ export class HttpIngestClient {
       const text = await response.text();
       lastProblem = `HTTP ${response.status}: ${problemDetail(text)}`;
       if (response.status !== 429 && response.status < 500) {
-        throw new TransportException(TransportExceptionCode.INGEST_REJECTED, `ingest refused the batch: ${lastProblem}`, false);
+        throw new TransportException(
+          TransportExceptionCode.INGEST_REJECTED,
+          `ingest refused the batch: ${lastProblem}`,
+          false,
+        );
       }
       const retryAfter = Number(response.headers.get('retry-after'));
-      await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, 30_000) : this.delay(attempt));
+      await sleep(
+        Number.isFinite(retryAfter) && retryAfter > 0
+          ? Math.min(retryAfter * 1000, 30_000)
+          : this.delay(attempt),
+      );
     }
-    throw new TransportException(TransportExceptionCode.INGEST_UNREACHABLE, `ingest at ${this.endpoint} failed ${this.maxAttempts} times: ${lastProblem}`, true);
+    throw new TransportException(
+      TransportExceptionCode.INGEST_UNREACHABLE,
+      `ingest at ${this.endpoint} failed ${this.maxAttempts} times: ${lastProblem}`,
+      true,
+    );
   }
 
   private delay(attempt: number): number {

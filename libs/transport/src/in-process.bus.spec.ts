@@ -2,7 +2,8 @@ import { type BusEvent, type EventVerdict } from './bus.type';
 import { InProcessBus } from './in-process.bus';
 import { TransportException, TransportExceptionCode } from './transport.exception';
 
-const events = (n: number, tag = 'e'): BusEvent[] => Array.from({ length: n }, (_, i) => ({ payload: `${tag}${i}`, source: 'test' }));
+const events = (n: number, tag = 'e'): BusEvent[] =>
+  Array.from({ length: n }, (_, i) => ({ payload: `${tag}${i}`, source: 'test' }));
 
 describe(InProcessBus.name, () => {
   it('should coalesce queued publishes into one batch and split the verdicts back', async () => {
@@ -10,9 +11,11 @@ describe(InProcessBus.name, () => {
     const batches: number[] = [];
     const a = bus.publish(events(3, 'a'));
     const b = bus.publish(events(2, 'b'));
-    bus.subscribe(async (batch) => {
+    bus.subscribe((batch) => {
       batches.push(batch.length);
-      return batch.map((e): EventVerdict => (e.payload === 'a1' || e.payload === 'b0' ? 'bad' : null));
+      return Promise.resolve(
+        batch.map((e): EventVerdict => (e.payload === 'a1' || e.payload === 'b0' ? 'bad' : null)),
+      );
     });
     expect(await a).toEqual({ accepted: 2, rejected: 1, rejections: [{ index: 1, reason: 'bad' }] });
     expect(await b).toEqual({ accepted: 1, rejected: 1, rejections: [{ index: 0, reason: 'bad' }] });
@@ -24,9 +27,9 @@ describe(InProcessBus.name, () => {
     const bus = new InProcessBus({ maxBatchEvents: 4 });
     const sizes: number[] = [];
     const all = [bus.publish(events(3)), bus.publish(events(3)), bus.publish(events(6))];
-    bus.subscribe(async (batch) => {
+    bus.subscribe((batch) => {
       sizes.push(batch.length);
-      return batch.map(() => null);
+      return Promise.resolve(batch.map(() => null));
     });
     await Promise.all(all);
     expect(sizes).toEqual([3, 3, 6]);
@@ -35,8 +38,11 @@ describe(InProcessBus.name, () => {
   it('should refuse to queue past maxPendingEvents with a retriable error', async () => {
     const bus = new InProcessBus({ maxPendingEvents: 5 });
     const first = bus.publish(events(5));
-    await expect(bus.publish(events(1))).rejects.toMatchObject({ code: TransportExceptionCode.BUS_OVERLOADED, retriable: true });
-    bus.subscribe(async (batch) => batch.map(() => null));
+    await expect(bus.publish(events(1))).rejects.toMatchObject({
+      code: TransportExceptionCode.BUS_OVERLOADED,
+      retriable: true,
+    });
+    bus.subscribe((batch) => Promise.resolve(batch.map(() => null)));
     await expect(first).resolves.toMatchObject({ accepted: 5 });
     await expect(bus.publish(events(1))).resolves.toMatchObject({ accepted: 1 });
   });
@@ -44,12 +50,12 @@ describe(InProcessBus.name, () => {
   it('should reject the publishers of a batch whose handler failed, and carry on', async () => {
     const bus = new InProcessBus();
     let fail = true;
-    bus.subscribe(async (batch) => {
+    bus.subscribe((batch) => {
       if (fail) {
         fail = false;
-        throw new Error('storage down');
+        return Promise.reject(new Error('storage down'));
       }
-      return batch.map(() => null);
+      return Promise.resolve(batch.map(() => null));
     });
     await expect(bus.publish(events(2))).rejects.toThrow('storage down');
     await expect(bus.publish(events(2))).resolves.toMatchObject({ accepted: 2 });

@@ -47,11 +47,18 @@ export class InProcessBus {
   }
 
   publish(events: BusEvent[]): Promise<PublishOutcome> {
-    if (this.closed) return Promise.reject(new TransportException(TransportExceptionCode.BUS_CLOSED, 'apiscope is shutting down', true));
+    if (this.closed)
+      return Promise.reject(
+        new TransportException(TransportExceptionCode.BUS_CLOSED, 'apiscope is shutting down', true),
+      );
     if (events.length === 0) return Promise.resolve({ accepted: 0, rejected: 0, rejections: [] });
     if (this.counters.pendingEvents + events.length > this.maxPending && this.counters.pendingEvents > 0) {
       return Promise.reject(
-        new TransportException(TransportExceptionCode.BUS_OVERLOADED, `pipeline is busy (${this.counters.pendingEvents} events queued); retry later`, true),
+        new TransportException(
+          TransportExceptionCode.BUS_OVERLOADED,
+          `pipeline is busy (${this.counters.pendingEvents} events queued); retry later`,
+          true,
+        ),
       );
     }
     this.counters.pendingEvents += events.length;
@@ -75,7 +82,14 @@ export class InProcessBus {
   async close(): Promise<void> {
     this.closed = true;
     if (!this.handler) {
-      for (const p of this.queue.splice(0)) p.reject(new TransportException(TransportExceptionCode.NO_CONSUMER, 'no pipeline consumed these events', true));
+      for (const p of this.queue.splice(0))
+        p.reject(
+          new TransportException(
+            TransportExceptionCode.NO_CONSUMER,
+            'no pipeline consumed these events',
+            true,
+          ),
+        );
       return;
     }
     await this.drain();
@@ -92,7 +106,10 @@ export class InProcessBus {
       const taken: Pending[] = [];
       let size = 0;
       // Always take at least one publish, even one larger than maxBatch: it was accepted whole.
-      while (this.queue.length > 0 && (taken.length === 0 || size + this.queue[0].events.length <= this.maxBatch)) {
+      while (
+        this.queue.length > 0 &&
+        (taken.length === 0 || size + this.queue[0].events.length <= this.maxBatch)
+      ) {
         const next = this.queue.shift() as Pending;
         taken.push(next);
         size += next.events.length;

@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Request } from 'express';
@@ -25,14 +32,17 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
     const request = context.switchToHttp().getRequest<Request>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new UnauthorizedException('missing API key: send Authorization: Bearer <key>');
     if (!timingSafeEqual(digest(match[1]), this.expected)) {
       // The key itself is never logged; the client address is.
-      this.logger.warn(`rejected API key from ${request.ip ?? 'unknown'} for ${request.method} ${request.path}`);
+      this.logger.warn(
+        `rejected API key from ${request.ip ?? 'unknown'} for ${request.method} ${request.path}`,
+      );
       throw new UnauthorizedException('invalid API key');
     }
     return true;

@@ -8,6 +8,10 @@ export class ServiceEndpointDto extends InventoryEndpointDto {
 
 export class EndpointPageDto {
   @ApiProperty({ type: [ServiceEndpointDto] }) items!: ServiceEndpointDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor!: string | null;
 }

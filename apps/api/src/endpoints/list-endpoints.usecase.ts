@@ -19,7 +19,10 @@ export class ListEndpointsUseCase {
   async execute(q: ListEndpointsQueryDto): Promise<EndpointPage> {
     const limit = q.limit ?? 100;
     const after = q.cursor === undefined ? undefined : decodeEndpointCursor(q.cursor);
-    if (q.cursor !== undefined && !after) throw new RequestValidationException([{ field: 'cursor', problem: 'cursor is not one this API returned' }]);
+    if (q.cursor !== undefined && !after)
+      throw new RequestValidationException([
+        { field: 'cursor', problem: 'cursor is not one this API returned' },
+      ]);
     const query: EndpointQuery = {
       limit: limit + 1, // one more than asked tells whether a next page exists
       ...(q.service !== undefined && { service: q.service }),

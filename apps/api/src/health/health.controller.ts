@@ -19,7 +19,10 @@ export class HealthController {
   /** Open on purpose (load balancers, `apiscope up` readiness); tells nothing about the data. */
   @Public()
   @Get('healthz')
-  @ApiOkResponse({ type: HealthResponseDto, description: '200 when healthy, 503 when storage is unreachable' })
+  @ApiOkResponse({
+    type: HealthResponseDto,
+    description: '200 when healthy, 503 when storage is unreachable',
+  })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
     const storage = (await this.store.ping()) ? 'ok' : 'unreachable';
     const { pendingEvents } = this.bus.stats();

@@ -40,14 +40,25 @@ export class InventoryEndpointDto {
   @ApiProperty() calls!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstSeen!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSeen!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { '200': 40, '404': 2 } }) statusCodes!: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { '200': 40, '404': 2 },
+  })
+  statusCodes!: Record<string, number>;
   @ApiPropertyOptional({ type: LatencyDto, nullable: true }) latencyMs!: LatencyDto | null;
   @ApiProperty({ type: EndpointAuthDto }) auth!: EndpointAuthDto;
   @ApiProperty({ enum: ENDPOINT_FLAGS, isArray: true }) flags!: string[];
   @ApiProperty({ type: [SensitiveFindingDto] }) sensitive!: SensitiveFindingDto[];
   @ApiProperty({ type: [InventoryParameterDto] }) parameters!: InventoryParameterDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) requestBody!: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) responses!: Record<string, Record<string, unknown>>;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) requestBody!: Record<
+    string,
+    unknown
+  > | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) responses!: Record<
+    string,
+    Record<string, unknown>
+  >;
 }
 
 export class InventoryServiceDto {

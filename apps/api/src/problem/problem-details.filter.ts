@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { type Request, type Response } from 'express';
 
 import { StorageException, StorageExceptionCode } from '@apiscope/storage';
@@ -26,8 +33,16 @@ interface ExpressBodyError {
 }
 
 function problem(status: number, detail: string, slug = TYPE_BY_STATUS[status] ?? 'error'): ProblemDetails {
-  const title = status >= 500 ? 'Service unavailable' : (HttpStatus[status] ?? 'Error').toString().toLowerCase().replace(/_/g, ' ');
-  return { type: `${PROBLEM_BASE}${slug}`, title: title.charAt(0).toUpperCase() + title.slice(1), status, detail };
+  const title =
+    status >= 500
+      ? 'Service unavailable'
+      : (HttpStatus[status] ?? 'Error').toString().toLowerCase().replace(/_/g, ' ');
+  return {
+    type: `${PROBLEM_BASE}${slug}`,
+    title: title.charAt(0).toUpperCase() + title.slice(1),
+    status,
+    detail,
+  };
 }
 
 /**
@@ -55,7 +70,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       const message = typeof payload === 'string' ? payload : (payload as { message?: unknown }).message;
-      const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+      const detail = Array.isArray(message)
+        ? message.join('; ')
+        : typeof message === 'string'
+          ? message
+          : exception.message;
       return problem(status, status === 404 && /^Cannot /.test(detail) ? 'no such route' : detail);
     }
     if (exception instanceof TransportException && exception.retriable) {
@@ -65,11 +84,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof StorageException) {
       this.logger.error(`storage: ${exception.message}`);
       response.setHeader('Retry-After', '5');
-      return problem(503, exception.code === StorageExceptionCode.UNREACHABLE ? 'storage is unreachable; retry later' : 'storage failed; retry later', 'storage');
+      return problem(
+        503,
+        exception.code === StorageExceptionCode.UNREACHABLE
+          ? 'storage is unreachable; retry later'
+          : 'storage failed; retry later',
+        'storage',
+      );
     }
     // body-parser errors (bad JSON, too large, wrong charset) carry a status and a `type`
     const bodyError = exception as ExpressBodyError;
-    if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500 && bodyError.expose) {
+    if (
+      typeof bodyError?.status === 'number' &&
+      bodyError.status >= 400 &&
+      bodyError.status < 500 &&
+      bodyError.expose
+    ) {
       const detail =
         bodyError.type === 'entity.parse.failed'
           ? 'request body is not valid JSON'
@@ -78,7 +108,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
             : 'request body could not be read';
       return problem(bodyError.status, detail);
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { ...problem(500, 'internal error; the server log has the details', 'internal'), title: 'Internal error' };
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return {
+      ...problem(500, 'internal error; the server log has the details', 'internal'),
+      title: 'Internal error',
+    };
   }
 }

@@ -9,7 +9,12 @@ export interface FieldProblem {
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const error of errors) {
-    const field = parent === '' ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    const field =
+      parent === ''
+        ? error.property
+        : /^\d+$/.test(error.property)
+          ? `${parent}[${error.property}]`
+          : `${parent}.${error.property}`;
     for (const message of Object.values(error.constraints ?? {})) out.push({ field, problem: message });
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }

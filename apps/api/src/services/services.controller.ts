@@ -16,7 +16,11 @@ export class ServicesController {
   async list(): Promise<ServiceListDto> {
     const services = await this.services.list();
     return {
-      services: services.map((s) => ({ ...s, firstSeen: new Date(s.firstSeen).toISOString(), lastSeen: new Date(s.lastSeen).toISOString() })),
+      services: services.map((s) => ({
+        ...s,
+        firstSeen: new Date(s.firstSeen).toISOString(),
+        lastSeen: new Date(s.lastSeen).toISOString(),
+      })),
     };
   }
 }

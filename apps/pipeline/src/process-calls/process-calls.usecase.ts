@@ -24,7 +24,8 @@ function excerptOf(payload: unknown): string {
 
 function field(payload: unknown, ...path: string[]): string {
   let v: unknown = payload;
-  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
   return typeof v === 'string' ? v : '';
 }
 
@@ -56,7 +57,13 @@ export class ProcessCallsUseCase {
       } else {
         const reason = formatContractIssues(result.issues);
         verdicts.push(reason);
-        letters.push({ source: event.source, eventId: field(event.payload, 'id'), sensorId: field(event.payload, 'sensor', 'id'), reason, excerpt: excerptOf(event.payload) });
+        letters.push({
+          source: event.source,
+          eventId: field(event.payload, 'id'),
+          sensorId: field(event.payload, 'sensor', 'id'),
+          reason,
+          excerpt: excerptOf(event.payload),
+        });
       }
     }
     const records = valid.map(toCallRecord);
@@ -67,7 +74,8 @@ export class ProcessCallsUseCase {
     this.counters.accepted += valid.length;
     this.counters.rejected += letters.length;
     this.counters.batches += 1;
-    if (letters.length > 0) this.logger.warn(`batch of ${events.length}: ${letters.length} refused, first: ${letters[0].reason}`);
+    if (letters.length > 0)
+      this.logger.warn(`batch of ${events.length}: ${letters.length} refused, first: ${letters[0].reason}`);
     return verdicts;
   }
 
