@@ -1,9 +1,14 @@
-// Root Jest config: one run over every project (each project's own jest.config.cjs also works via `nx test <project>`).
-module.exports = {
-  projects: [
-    '<rootDir>/apps/*/jest.config.cjs',
-    '<rootDir>/libs/*/jest.config.cjs',
-    '<rootDir>/sensors/*/jest.config.cjs',
-    '<rootDir>/test/jest.config.cjs',
-  ],
-};
+// Root Jest config: one run over every project that has a jest.config.cjs (each also runs alone via `nx test <project>`).
+const { existsSync, readdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+const projects = ['apps', 'libs', 'sensors']
+  .flatMap((group) =>
+    existsSync(join(__dirname, group))
+      ? readdirSync(join(__dirname, group)).map((name) => join(__dirname, group, name))
+      : [],
+  )
+  .concat(join(__dirname, 'test'))
+  .filter((dir) => existsSync(join(dir, 'jest.config.cjs')));
+
+module.exports = { projects };
