@@ -137,6 +137,22 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     ]);
   });
 
+  it('should count equal ids from two sensors as different calls (ids are unique per sensor)', async () => {
+    const fromA = [
+      apiCall({ path: '/invoices/1', target: '/invoices/1' }),
+      apiCall({ path: '/invoices/2', target: '/invoices/2' }),
+    ].map((c, i) => ({ ...c, id: `same-${i}`, sensor: { id: 'sensor-a', kind: 'pcap' } }));
+    const fromB = fromA.map((c) => ({ ...c, sensor: { id: 'sensor-b', kind: 'pcap' } }));
+    await request(server.url).post('/api/v1/ingest').set(auth).send({ calls: fromA }).expect(200);
+    await request(server.url).post('/api/v1/ingest').set(auth).send({ calls: fromB }).expect(200);
+    const res = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ pathPrefix: '/invoices/' })
+      .set(auth)
+      .expect(200);
+    expect(res.body.items.map((e: { calls: number }) => e.calls)).toEqual([4]);
+  });
+
   it('should keep the good calls of a batch and dead-letter the bad ones with the reason', async () => {
     const good = apiCall({ path: '/carts/9', target: '/carts/9' });
     const res = await request(server.url)
@@ -218,6 +234,7 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
       .expect(200);
     expect(res.body.items.map((e: { path: string }) => e.path)).toEqual([
       '/carts/{cartId}',
+      '/invoices/{invoiceId}',
       '/orders/{orderId}',
       '/users/{userId}',
     ]);
@@ -227,7 +244,7 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
 
   it('should list services with counts', async () => {
     const res = await request(server.url).get('/api/v1/services').set(auth).expect(200);
-    expect(res.body.services[0]).toMatchObject({ name: 'api.example.com', endpoints: 4, calls: 7 });
+    expect(res.body.services[0]).toMatchObject({ name: 'api.example.com', endpoints: 5, calls: 11 });
   });
 
   it('should serve its own OpenAPI document', async () => {

@@ -14,7 +14,8 @@ export const DEAD_LETTER_EXCERPT_BYTES = 1024;
 export class DeadLetterRepository {
   constructor(private readonly store: ClickHouseStore) {}
 
-  async insert(letters: readonly DeadLetter[]): Promise<void> {
+  /** `dedupToken` as for calls: a redelivered batch does not record its refusals twice. */
+  async insert(letters: readonly DeadLetter[], dedupToken?: string): Promise<void> {
     if (letters.length === 0) return;
     await this.store.client
       .insert({
@@ -27,6 +28,9 @@ export class DeadLetterRepository {
           reason: l.reason.slice(0, 4096),
           excerpt: l.excerpt.slice(0, DEAD_LETTER_EXCERPT_BYTES),
         })),
+        ...(dedupToken !== undefined && {
+          clickhouse_settings: { insert_deduplication_token: `${dedupToken}:dead_letters` },
+        }),
       })
       .catch((cause: unknown) => {
         throw this.store.failure(cause, 'storing dead letters failed');

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { InProcessBus } from '@apiscope/transport';
 
+import { IngestEnvelopePipe } from './ingest-envelope.pipe';
 import { IngestRequestDto } from './ingest-request.dto';
 import { IngestResponseDto } from './ingest-response.dto';
 
@@ -18,8 +19,11 @@ export class IngestController {
    */
   @Post()
   @HttpCode(200)
+  @ApiBody({ type: IngestRequestDto })
   @ApiOkResponse({ type: IngestResponseDto })
-  ingest(@Body() body: IngestRequestDto): Promise<IngestResponseDto> {
-    return this.bus.publish(body.calls.map((payload) => ({ payload, source: 'ingest' })));
+  // typed `unknown` so the global ValidationPipe passes it through to the envelope pipe untouched
+  ingest(@Body(IngestEnvelopePipe) body: unknown): Promise<IngestResponseDto> {
+    const { calls } = body as IngestRequestDto;
+    return this.bus.publish(calls.map((payload) => ({ payload, source: 'ingest' })));
   }
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { type ApiCall, formatContractIssues, validateApiCall } from '@apiscope/contracts';
@@ -20,6 +22,16 @@ function excerptOf(payload: unknown): string {
   } catch {
     return '(not serialisable)';
   }
+}
+
+/**
+ * What makes an event itself: ids are unique per sensor only, so the sensor is part of it; an event
+ * without an id (a broken producer) is known by its content.
+ */
+function eventIdentity(payload: unknown): string {
+  const id = field(payload, 'id');
+  if (id !== '') return `${field(payload, 'sensor', 'id')}/${id}`;
+  return `#${createHash('sha1').update(excerptOf(payload)).digest('hex')}`;
 }
 
 function field(payload: unknown, ...path: string[]): string {
@@ -67,10 +79,14 @@ export class ProcessCallsUseCase {
       }
     }
     const records = valid.map(toCallRecord);
-    const token = batchDedupToken(valid.map((c) => c.id));
-    await this.calls.insert(records, token);
-    await this.endpoints.insertStats(aggregateEndpointStats(records), token);
-    await this.deadLetters.insert(letters);
+    const token = batchDedupToken(events.map((e) => eventIdentity(e.payload)));
+    // Independent tables; if one insert fails the batch is retried whole and the dedup token drops
+    // the half that landed.
+    await Promise.all([
+      this.calls.insert(records, token),
+      this.endpoints.insertStats(aggregateEndpointStats(records), token),
+      this.deadLetters.insert(letters),
+    ]);
     this.counters.accepted += valid.length;
     this.counters.rejected += letters.length;
     this.counters.batches += 1;

@@ -11,4 +11,5 @@ CREATE TABLE IF NOT EXISTS {{db}}.dead_letters
 )
 ENGINE = MergeTree
 ORDER BY ts
-TTL toDateTime(ts) + INTERVAL 14 DAY;
+TTL toDateTime(ts) + INTERVAL 14 DAY
+SETTINGS non_replicated_deduplication_window = 10000;
