@@ -14,7 +14,7 @@ export class EmbeddedAppModule {
       imports: [
         StorageModule.forRoot(storage),
         TransportModule.forRoot(),
-        PipelineModule,
+        PipelineModule.forBus(),
         ApiModule.forRoot(api),
       ],
     };

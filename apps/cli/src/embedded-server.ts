@@ -5,13 +5,14 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 
 import { configureApiApp } from '@apiscope/api';
-import { DEFAULT_DATABASE } from '@apiscope/storage';
 import { InProcessBus } from '@apiscope/transport';
 
 import { EmbeddedAppModule } from './embedded-app.module';
+import { storageConfigFrom } from './storage-config.util';
 
 export interface EmbeddedServerOptions {
   dataDir: string;
+  /** A ClickHouse server instead of embedded storage in `dataDir`. */
   clickhouseUrl?: string;
   host: string;
   /** 0 picks a free port. */
@@ -29,16 +30,9 @@ export interface EmbeddedServer {
 
 /** Starts storage, pipeline and API in this process and listens; `close()` drains the bus first. */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
-  const storage = {
-    dataDir: options.dataDir,
-    database: process.env['CLICKHOUSE_DATABASE'] ?? DEFAULT_DATABASE,
-    ...(options.clickhouseUrl !== undefined && { url: options.clickhouseUrl }),
-    ...(process.env['CLICKHOUSE_USER'] !== undefined && { username: process.env['CLICKHOUSE_USER'] }),
-    ...(process.env['CLICKHOUSE_PASSWORD'] !== undefined && { password: process.env['CLICKHOUSE_PASSWORD'] }),
-  };
   const apiOptions = { apiKey: options.apiKey };
   const app = await NestFactory.create<NestExpressApplication>(
-    EmbeddedAppModule.forRoot(storage, apiOptions),
+    EmbeddedAppModule.forRoot(storageConfigFrom(options.dataDir, options.clickhouseUrl), apiOptions),
     {
       logger: options.logger,
       bodyParser: false,

@@ -1,11 +1,33 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 
 import { BusConsumer } from './bus.consumer';
+import { KafkaPipelineConsumer } from './kafka-pipeline.consumer';
+import { KAFKA_PIPELINE_OPTIONS, type KafkaPipelineOptions } from './kafka-pipeline.options';
 import { ProcessCallsUseCase } from './process-calls/process-calls.usecase';
 
-/** Needs StorageModule and TransportModule in the application (both global). */
-@Module({
-  providers: [ProcessCallsUseCase, BusConsumer],
-  exports: [ProcessCallsUseCase],
-})
-export class PipelineModule {}
+/**
+ * The pipeline: one use case, two sources. Embedded mode consumes the in-process bus (needs
+ * TransportModule); distributed mode is a Kafka consumer-group member. Both need StorageModule.
+ */
+@Module({})
+export class PipelineModule {
+  static forBus(): DynamicModule {
+    return {
+      module: PipelineModule,
+      providers: [ProcessCallsUseCase, BusConsumer],
+      exports: [ProcessCallsUseCase],
+    };
+  }
+
+  static forKafka(options: KafkaPipelineOptions): DynamicModule {
+    return {
+      module: PipelineModule,
+      providers: [
+        ProcessCallsUseCase,
+        { provide: KAFKA_PIPELINE_OPTIONS, useValue: options },
+        KafkaPipelineConsumer,
+      ],
+      exports: [ProcessCallsUseCase, KafkaPipelineConsumer],
+    };
+  }
+}

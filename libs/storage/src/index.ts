@@ -12,4 +12,6 @@ export { ServiceRepository } from './service.repository';
 export type { ServiceSummary } from './service.repository';
 export { DeadLetterRepository, DEAD_LETTER_EXCERPT_BYTES } from './dead-letter.repository';
 export type { DeadLetter } from './dead-letter.repository';
+export { ConsumerIntentRepository } from './consumer-intent.repository';
+export type { ConsumerIntent } from './consumer-intent.repository';
 export { StorageModule } from './storage.module';

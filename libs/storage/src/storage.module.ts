@@ -10,6 +10,7 @@ import {
 import { CallRepository } from './call.repository';
 import { type ClickHouseConfig } from './clickhouse-config.type';
 import { ClickHouseStore } from './clickhouse-store';
+import { ConsumerIntentRepository } from './consumer-intent.repository';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { EndpointRepository } from './endpoint.repository';
 import { runMigrations } from './migration.runner';
@@ -27,13 +28,17 @@ export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
 
   static forRoot(config: ClickHouseConfig): DynamicModule {
-    const repositories = [CallRepository, EndpointRepository, ServiceRepository, DeadLetterRepository].map(
-      (Repo) => ({
-        provide: Repo,
-        useFactory: (store: ClickHouseStore) => new Repo(store),
-        inject: [ClickHouseStore],
-      }),
-    );
+    const repositories = [
+      CallRepository,
+      EndpointRepository,
+      ServiceRepository,
+      DeadLetterRepository,
+      ConsumerIntentRepository,
+    ].map((Repo) => ({
+      provide: Repo,
+      useFactory: (store: ClickHouseStore) => new Repo(store),
+      inject: [ClickHouseStore],
+    }));
     return {
       module: StorageModule,
       providers: [

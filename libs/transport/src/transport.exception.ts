@@ -4,6 +4,8 @@ export enum TransportExceptionCode {
   NO_CONSUMER = 'NO_CONSUMER',
   INGEST_REJECTED = 'INGEST_REJECTED',
   INGEST_UNREACHABLE = 'INGEST_UNREACHABLE',
+  INVALID_TARGET = 'INVALID_TARGET',
+  KAFKA_UNAVAILABLE = 'KAFKA_UNAVAILABLE',
 }
 
 export class TransportException extends Error {

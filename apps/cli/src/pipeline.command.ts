@@ -1,0 +1,115 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type Command } from 'commander';
+
+import { PipelineModule } from '@apiscope/pipeline';
+import { DEFAULT_DATA_DIR, StorageModule } from '@apiscope/storage';
+import {
+  DEFAULT_DLQ_TOPIC,
+  TransportException,
+  kafkaSecurityFromEnv,
+  parseKafkaUrl,
+} from '@apiscope/transport';
+
+import { CliLogger } from './cli-logger';
+import { storageConfigFrom } from './storage-config.util';
+import { UsageException } from './usage.exception';
+
+interface PipelineOptions {
+  source: string;
+  group: string;
+  dlqTopic: string;
+  clickhouse?: string;
+  data: string;
+  maxBatch: string;
+  sessionTimeout: string;
+}
+
+/** `APISCOPE_FAULT_CRASH_AFTER_BATCHES=N`: die by SIGKILL between storing batch N and committing it (crash tests). */
+function crashInjection(): { crashAfterStoredBatches?: number } {
+  const n = Number(process.env['APISCOPE_FAULT_CRASH_AFTER_BATCHES']);
+  return Number.isInteger(n) && n > 0 ? { crashAfterStoredBatches: n } : {};
+}
+
+/** A distributed-mode worker: Kafka consumer group -> pipeline -> ClickHouse, until SIGTERM. */
+async function runPipeline(options: PipelineOptions): Promise<void> {
+  let target;
+  try {
+    target = parseKafkaUrl(options.source);
+  } catch (error) {
+    throw new UsageException(
+      `--source: ${error instanceof TransportException ? error.message : String(error)}`,
+    );
+  }
+  const maxBatchEvents = Number(options.maxBatch);
+  if (!Number.isInteger(maxBatchEvents) || maxBatchEvents < 1 || maxBatchEvents > 100_000)
+    throw new UsageException('--max-batch must be an integer from 1 to 100000');
+  const sessionTimeoutMs = Number(options.sessionTimeout);
+  if (!Number.isInteger(sessionTimeoutMs) || sessionTimeoutMs < 1000 || sessionTimeoutMs > 300_000)
+    throw new UsageException('--session-timeout must be milliseconds from 1000 to 300000');
+  const module = {
+    module: class PipelineWorkerModule {},
+    imports: [
+      StorageModule.forRoot(storageConfigFrom(options.data, options.clickhouse)),
+      PipelineModule.forKafka({
+        ...target,
+        groupId: options.group,
+        dlqTopic: options.dlqTopic,
+        security: kafkaSecurityFromEnv(),
+        maxBatchEvents,
+        sessionTimeoutMs,
+        ...crashInjection(),
+      }),
+    ],
+  };
+  const app = await NestFactory.createApplicationContext(module, {
+    logger: new CliLogger(),
+    abortOnError: false,
+  });
+  const logger = new Logger('apiscope');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing the batch in hand, then leaving the group`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  await app.init();
+}
+
+export function registerPipelineCommand(program: Command): void {
+  program
+    .command('pipeline')
+    .description('distributed-mode worker: consume ApiCall events from Kafka, infer, store in ClickHouse')
+    .requiredOption(
+      '--source <url>',
+      'kafka://BROKER[,BROKER...]/TOPIC (TLS/SASL from KAFKA_SSL, KAFKA_SASL_* env)',
+    )
+    .option('--group <id>', 'consumer group; workers of one group share the partitions', 'apiscope-pipeline')
+    .option('--dlq-topic <topic>', 'topic for refused events, with the reason in a header', DEFAULT_DLQ_TOPIC)
+    .option(
+      '--clickhouse <url>',
+      'ClickHouse server (or CLICKHOUSE_URL); embedded in --data when absent',
+      process.env['CLICKHOUSE_URL'],
+    )
+    .option(
+      '--data <dir>',
+      'data directory of embedded ClickHouse (one worker per directory)',
+      DEFAULT_DATA_DIR,
+    )
+    .option('--max-batch <n>', 'events per stored batch', '5000')
+    .option(
+      '--session-timeout <ms>',
+      'how long the group waits for a silent worker before reassigning its partitions',
+      '30000',
+    )
+    .action((options: PipelineOptions) => runPipeline(options));
+}

@@ -1,0 +1,6 @@
+declare module 'kafkajs-snappy' {
+  import { type Codec } from 'kafkajs';
+
+  const SnappyCodec: () => ReturnType<Codec>;
+  export = SnappyCodec;
+}
