@@ -9,6 +9,9 @@ import { StorageException, StorageExceptionCode } from './storage.exception';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
+/** Settings some requests change; every request restates them (see the embedded client). */
+const PER_REQUEST_DEFAULTS = { insert_deduplicate: 1, insert_deduplication_token: '' } as const;
+
 export type StorageMode = 'embedded' | 'server';
 
 /**
@@ -70,7 +73,10 @@ export class ClickHouseStore {
         connection: createChdbConnection({
           path: dir,
         }) as unknown as NodeClickHouseClientConfigOptions['connection'],
-        clickhouse_settings: { date_time_input_format: 'best_effort' },
+        // chdb applies per-request settings as `SET` on its one session, so they outlive the request:
+        // a dedup token would silently drop the next insert. Sending the defaults with every request
+        // resets them; a request's own settings still override.
+        clickhouse_settings: { date_time_input_format: 'best_effort', ...PER_REQUEST_DEFAULTS },
       });
       await client.query({ query: 'SELECT 1', format: 'JSONEachRow' }).then((r) => r.json());
     } catch (cause) {
