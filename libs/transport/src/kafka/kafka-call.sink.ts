@@ -76,7 +76,7 @@ export class KafkaCallSink {
     }
   }
 
-  /** Enqueues calls; resolves at once. Never blocks the sensor on a slow or absent Kafka. */
+  /** Enqueues calls; resolves at once (connecting in the background if `connect` was not awaited). Never blocks the sensor on a slow or absent Kafka. */
   send(calls: readonly ApiCall[]): Promise<PublishOutcome> {
     if (this.closed)
       return Promise.reject(
@@ -101,10 +101,17 @@ export class KafkaCallSink {
   async close(deadlineMs = 30_000): Promise<KafkaSinkStats> {
     this.closed = true;
     const until = Date.now() + deadlineMs;
-    while (this.producer && this.buffer.length > 0 && Date.now() < until) {
+    const withinDeadline = async (work: Promise<void> | undefined) => {
+      const left = until - Date.now();
+      if (work === undefined || left <= 0) return;
+      await Promise.race([work, new Promise((r) => setTimeout(r, left).unref())]);
+    };
+    // a batch may be in flight (out of the buffer): let it land first
+    await withinDeadline(this.flushing);
+    while (this.buffer.length > 0 && Date.now() < until) {
       this.kick();
-      await this.flushing;
-      if (this.buffer.length > 0) await new Promise((r) => setTimeout(r, 500));
+      await withinDeadline(this.flushing);
+      if (this.buffer.length > 0) await withinDeadline(new Promise((r) => setTimeout(r, 500)));
     }
     if (this.buffer.length > 0) {
       this.counters.dropped += this.buffer.length;
@@ -115,16 +122,32 @@ export class KafkaCallSink {
   }
 
   private kick(): void {
-    if (this.flushing || !this.producer) return;
-    this.flushing = this.flush(this.producer).finally(() => {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
       this.flushing = undefined;
       if (this.buffer.length > 0 && !this.closed) setTimeout(() => this.kick(), 0);
     });
   }
 
-  private async flush(producer: Producer): Promise<void> {
+  private async flush(): Promise<void> {
     let backoff = 200;
     while (this.buffer.length > 0) {
+      if (!this.producer) {
+        // not connected yet (Kafka was down at start): keep buffering and keep trying
+        try {
+          await this.connect();
+        } catch (error) {
+          this.counters.failedSends += 1;
+          this.logger.warn(
+            `Kafka unavailable (${this.buffer.length} calls buffered, ${this.counters.dropped} dropped so far): ${String(error)}`,
+          );
+          if (this.closed) return;
+          await new Promise((r) => setTimeout(r, backoff));
+          backoff = Math.min(backoff * 2, 10_000);
+          continue;
+        }
+      }
+      const producer = this.producer as Producer;
       // in flight, the batch is out of the buffer, so overflow trimming never touches it
       const messages = this.buffer.splice(0, this.batchSize);
       try {
