@@ -7,8 +7,10 @@ module.exports = (projectDir, displayName) => ({
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.integration-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // ESM-only dependencies (Node requires them natively; Jest's module system needs them as CommonJS)
+  transformIgnorePatterns: ['/node_modules/(?!(@apidevtools/json-schema-ref-parser)/)'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       require.resolve('@swc/jest'),
       {
         jsc: {

@@ -15,3 +15,4 @@ export type {
 } from './inventory.type';
 export { authStatusOf, trafficFlagsOf, pathParametersOf, toInventoryEndpoint } from './endpoint-view.util';
 export { buildInventoryDocument } from './build-inventory.util';
+export * from './spec';

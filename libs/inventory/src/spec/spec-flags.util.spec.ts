@@ -1,0 +1,73 @@
+import { type SpecOperation } from './reference-spec.type';
+import { specFlags } from './spec-flags.util';
+import { versionZombies } from './version-zombies.util';
+
+const op = (method: string, path: string, extra: Partial<SpecOperation> = {}): SpecOperation => ({
+  method,
+  path,
+  deprecated: false,
+  security: 'unspecified',
+  parameters: [],
+  requestBody: {},
+  responses: {},
+  ...extra,
+});
+
+const DAY = 24 * 3600 * 1000;
+const now = Date.UTC(2026, 10, 20);
+
+describe(specFlags.name, () => {
+  const latest = [
+    op('GET', '/users/{id}'),
+    op('GET', '/users/me'),
+    op('DELETE', '/users/{id}', { deprecated: true }),
+    op('GET', '/reports'),
+  ];
+  const earlier = [[...latest, op('GET', '/legacy/export')]];
+
+  it.each([
+    ['a documented endpoint', 'GET', '/users/{userId}', [], '/users/{id}'],
+    ['the literal sibling it documents', 'GET', '/users/me', [], '/users/me'],
+    ['a deprecated operation still called', 'DELETE', '/users/{userId}', ['zombie'], '/users/{id}'],
+    ['an operation removed from the latest version', 'GET', '/legacy/export', ['zombie'], undefined],
+    ['an undocumented endpoint', 'POST', '/users/{userId}/impersonate', ['shadow'], undefined],
+  ])('should judge %s', (_name, method, path, flags, documentedAs) => {
+    const result = specFlags([{ method, path, calls: 3, lastSeen: now }], latest, earlier);
+    const verdict = result.verdicts.get(`${method} ${path}`);
+    expect(verdict?.flags).toEqual(flags);
+    expect(verdict?.operation?.path).toBe(documentedAs);
+  });
+
+  it('should report documented operations without traffic as orphans', () => {
+    const result = specFlags(
+      [{ method: 'GET', path: '/users/{userId}', calls: 1, lastSeen: now }],
+      latest,
+      earlier,
+    );
+    expect(result.orphans.map((o) => `${o.method} ${o.path}`)).toEqual([
+      'GET /users/me',
+      'DELETE /users/{id}',
+      'GET /reports',
+    ]);
+  });
+
+  it('should give a service without a spec no shadow or orphan flags', () => {
+    const result = specFlags([{ method: 'GET', path: '/x', calls: 1, lastSeen: now }], undefined);
+    expect(result.verdicts.get('GET /x')?.flags).toEqual([]);
+    expect(result.orphans).toEqual([]);
+  });
+});
+
+describe(versionZombies.name, () => {
+  it('should flag older versions while a newer one is live, with or without a spec', () => {
+    const zombies = versionZombies([
+      { method: 'GET', path: '/v1/accounts/{id}', lastSeen: now },
+      { method: 'GET', path: '/v2/accounts/{id}', lastSeen: now - DAY },
+      { method: 'GET', path: '/v1/invoices', lastSeen: now },
+      { method: 'POST', path: '/v2/accounts/{id}', lastSeen: now },
+      { method: 'GET', path: '/api/v3/things', lastSeen: now - 60 * DAY },
+      { method: 'GET', path: '/api/v2/things', lastSeen: now },
+    ]);
+    expect([...zombies].sort()).toEqual(['GET /v1/accounts/{id}']);
+  });
+});

@@ -1,0 +1,60 @@
+import { type EndpointFlag } from '../inventory.type';
+import { matchSpecOperation } from './match-spec-operation.util';
+import { type SpecOperation } from './reference-spec.type';
+import { versionZombies } from './version-zombies.util';
+
+export interface ObservedEndpoint {
+  method: string;
+  path: string;
+  calls: number;
+  lastSeen?: number;
+}
+
+export interface SpecVerdict {
+  flags: EndpointFlag[];
+  /** The latest spec's operation this endpoint is, when it is documented. */
+  operation?: SpecOperation;
+}
+
+export interface SpecFlagResult {
+  /** By `METHOD path` of the observed endpoints. */
+  verdicts: Map<string, SpecVerdict>;
+  /** Documented operations no traffic matched: reported with `calls: 0` and the `orphan` flag. */
+  orphans: SpecOperation[];
+}
+
+/**
+ * shadow / zombie / orphan for one service (definitions in DESIGN.md). Without a reference spec a
+ * service gets no shadow or orphan flags (it is undocumented as a whole), but version zombies are
+ * still found from traffic alone.
+ */
+export function specFlags(
+  observed: readonly ObservedEndpoint[],
+  latest: readonly SpecOperation[] | undefined,
+  earlier: ReadonlyArray<readonly SpecOperation[]> = [],
+): SpecFlagResult {
+  const verdicts = new Map<string, SpecVerdict>();
+  const matched = new Set<SpecOperation>();
+  const zombiesByVersion = versionZombies(observed.filter((e) => e.calls > 0));
+  for (const e of observed) {
+    const key = `${e.method} ${e.path}`;
+    const flags = new Set<EndpointFlag>();
+    if (zombiesByVersion.has(key)) flags.add('zombie');
+    let operation: SpecOperation | undefined;
+    if (latest) {
+      operation = matchSpecOperation(latest, e.method, e.path);
+      if (operation) {
+        matched.add(operation);
+        if (operation.deprecated && e.calls > 0) flags.add('zombie');
+      } else if (earlier.some((ops) => matchSpecOperation(ops, e.method, e.path))) {
+        // removed from the latest version while an earlier one documented it, and still called
+        flags.add('zombie');
+      } else {
+        flags.add('shadow');
+      }
+    }
+    verdicts.set(key, { flags: [...flags], ...(operation && { operation }) });
+  }
+  const orphans = latest ? latest.filter((op) => !matched.has(op)) : [];
+  return { verdicts, orphans };
+}
