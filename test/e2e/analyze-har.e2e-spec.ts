@@ -18,6 +18,7 @@ describe('apiscope analyze --har', () => {
       services: [
         {
           name: 'httpbin.org',
+          documented: false,
           endpoints: [
             {
               method: 'GET',
@@ -68,8 +69,52 @@ describe('apiscope analyze --har', () => {
     expect(JSON.parse(result.stdout).services).toHaveLength(3);
   });
 
+  it('should hold traffic beside a reference spec: shadow, zombie, orphan, spec names, exit 3 on --fail-on', async () => {
+    const demo = join(REPO_ROOT, 'apps', 'cli', 'demo');
+    const result = await runCli([
+      'analyze',
+      '--har',
+      join(demo, 'demo-shop.har'),
+      '--spec',
+      `api.shop.example=${join(demo, 'shop-api.openapi.yaml')}`,
+      '--fail-on',
+      'shadow,zombie',
+    ]);
+    expect(result.code).toBe(3);
+    const shop = JSON.parse(result.stdout).services.find(
+      (s: { name: string }) => s.name === 'api.shop.example',
+    );
+    expect(shop.documented).toBe(true);
+    const flagsOf = (method: string, path: string) =>
+      shop.endpoints.find((e: { method: string; path: string }) => e.method === method && e.path === path)
+        ?.flags;
+    expect(flagsOf('GET', '/internal/admin/users/{userId}')).toEqual(['shadow', 'unauthenticated']);
+    expect(flagsOf('GET', '/v1/products/{productId}')).toEqual(['zombie', 'unauthenticated']);
+    expect(flagsOf('POST', '/v1/returns')).toEqual(['orphan']);
+    expect(flagsOf('GET', '/v1/users/{id}')).toEqual([]);
+    expect(flagsOf('GET', '/v1/users/{userId}')).toBeUndefined();
+    expect(result.stderr).toContain('api.shop.example GET /internal/admin/users/{userId}: shadow');
+    expect(result.stderr).not.toContain('auth.shop.example');
+  });
+
+  it('should refuse a broken reference spec with the parser reason and exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apiscope-analyze-spec-'));
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'openapi: 3.0.0\ninfo: { title: x }\n');
+    const result = await runCli([
+      'analyze',
+      '--har',
+      join(REPO_ROOT, 'apps', 'cli', 'demo', 'demo-shop.har'),
+      '--spec',
+      `x=${file}`,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/broken\.yaml: invalid OpenAPI document/);
+  });
+
   it.each([
     [['analyze'], /nothing to analyze/],
+    [['analyze', '--har', 'x.har', '--spec', 'nofile'], /--spec must be SERVICE=FILE/],
     [['analyze', '--har', '/nonexistent/x.har'], /cannot read HAR file \/nonexistent\/x\.har: ENOENT/],
     [['analyze', '--har', join(REPO_ROOT, 'package.json')], /not a HAR file/],
     [['analyze', '--har', 'x.har', '--format', 'xml'], /--format must be one of json, table/],

@@ -12,6 +12,8 @@ import { GetInventoryUseCase } from './inventory/get-inventory.usecase';
 import { InventoryController } from './inventory/inventory.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServicesController } from './services/services.controller';
+import { ImportSpecUseCase } from './specs/import-spec.usecase';
+import { SpecsController } from './specs/specs.controller';
 
 /** The REST API. Needs StorageModule and TransportModule in the application (both global). */
 @Module({})
@@ -28,17 +30,19 @@ export class ApiModule {
         InventoryController,
         EndpointsController,
         ServicesController,
+        SpecsController,
       ],
       providers: [
         { provide: API_OPTIONS, useValue: options },
         GetInventoryUseCase,
         ListEndpointsUseCase,
+        ImportSpecUseCase,
         // order matters: the rate limit runs before authentication, so key guessing is throttled too
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [GetInventoryUseCase],
+      exports: [GetInventoryUseCase, ImportSpecUseCase],
     };
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Command } from 'commander';
 import { NestFactory } from '@nestjs/core';
 
-import { GetInventoryUseCase } from '@apiscope/api';
+import { GetInventoryUseCase, ImportSpecUseCase } from '@apiscope/api';
 import { type EndpointFlag, type InventoryDocument } from '@apiscope/inventory';
 import { DEFAULT_DATABASE } from '@apiscope/storage';
 import { InProcessBus } from '@apiscope/transport';
@@ -14,11 +14,13 @@ import { collect, parseFlags } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { EmbeddedAppModule } from './embedded-app.module';
 import { ingestHarFile } from './har-input';
+import { importSpecFiles } from './spec-input';
 import { formatInventoryTable } from './inventory-table.util';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
 interface AnalyzeOptions {
   har?: string[];
+  spec?: string[];
   format: string;
   failOn?: string;
   verbose?: boolean;
@@ -54,6 +56,7 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
   let doc: InventoryDocument;
   try {
     await app.init();
+    await importSpecFiles(app.get(ImportSpecUseCase), options.spec ?? []);
     const bus = app.get(InProcessBus);
     for (const file of inputs) {
       const report = await ingestHarFile(bus, file);
@@ -85,6 +88,7 @@ export function registerAnalyzeCommand(program: Command): void {
       'one-shot offline analysis: read inputs, print the inventory (exit 3 when --fail-on matches)',
     )
     .option('--har <file>', 'HAR 1.2 file (repeatable)', collect)
+    .option('--spec <service=file>', 'reference spec (OpenAPI) for a service (repeatable)', collect)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
     .option(
       '--fail-on <flags>',

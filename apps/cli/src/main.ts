@@ -4,6 +4,7 @@ import { StorageException } from '@apiscope/storage';
 
 import { registerAnalyzeCommand } from './analyze.command';
 import { registerPipelineCommand } from './pipeline.command';
+import { registerSpecCommand } from './spec.command';
 import { registerApiCommand, registerUpCommand } from './up.command';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<void> {
   registerApiCommand(program);
   registerAnalyzeCommand(program);
   registerPipelineCommand(program);
+  registerSpecCommand(program);
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { type Command } from 'commander';
 
+import { ImportSpecUseCase } from '@apiscope/api';
 import { DEFAULT_DATA_DIR } from '@apiscope/storage';
 
 import { resolveApiKey } from './api-key.util';
@@ -10,8 +11,10 @@ import { collect, parsePort } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
+import { importSpecFiles } from './spec-input';
 
 export const DEMO_HAR = resolve(__dirname, '..', 'demo', 'demo-shop.har');
+export const DEMO_SPEC = `api.shop.example=${resolve(__dirname, '..', 'demo', 'shop-api.openapi.yaml')}`;
 
 interface ServeOptions {
   data: string;
@@ -19,6 +22,7 @@ interface ServeOptions {
   host: string;
   clickhouse?: string;
   har?: string[];
+  spec?: string[];
   demo?: boolean;
 }
 
@@ -55,6 +59,9 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
   );
   logger.log(`API key: ${origin === 'APISCOPE_API_KEY' ? 'from APISCOPE_API_KEY' : `in ${origin}`}`);
   if (!withInputs) return;
+  for (const spec of await importSpecFiles(server.app.get(ImportSpecUseCase), [...(options.demo ? [DEMO_SPEC] : []), ...(options.spec ?? [])])) {
+    logger.log(`reference spec for ${spec.service}: version ${spec.version}, ${spec.operations} operations`);
+  }
   const files = [...(options.demo ? [DEMO_HAR] : []), ...(options.har ?? [])];
   for (const file of files) {
     const report = await ingestHarFile(server.bus, file);
@@ -79,7 +86,8 @@ export function registerUpCommand(program: Command): void {
       process.env['CLICKHOUSE_URL'],
     )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
-    .option('--demo', `ingest the bundled demo capture (${join('apps', 'cli', 'demo', 'demo-shop.har')})`)
+    .option('--spec <service=file>', 'reference spec (OpenAPI) for a service (repeatable)', collect)
+    .option('--demo', `ingest the bundled demo capture and its reference spec (${join('apps', 'cli', 'demo')})`)
     .action((options: ServeOptions) => serve(options, true));
 }
 

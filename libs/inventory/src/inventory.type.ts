@@ -46,6 +46,8 @@ export interface InventoryEndpoint {
 
 export interface InventoryService {
   name: string;
+  /** True when the service has a reference spec (absent from documents built without spec data). */
+  documented?: boolean;
   endpoints: InventoryEndpoint[];
 }
 

@@ -14,4 +14,6 @@ export { DeadLetterRepository, DEAD_LETTER_EXCERPT_BYTES } from './dead-letter.r
 export type { DeadLetter } from './dead-letter.repository';
 export { ConsumerIntentRepository } from './consumer-intent.repository';
 export type { ConsumerIntent } from './consumer-intent.repository';
+export { ReferenceSpecRepository } from './reference-spec.repository';
+export type { ServiceSpecs, SpecVersionSummary } from './reference-spec.repository';
 export { StorageModule } from './storage.module';

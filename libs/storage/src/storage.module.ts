@@ -14,6 +14,7 @@ import { ConsumerIntentRepository } from './consumer-intent.repository';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { EndpointRepository } from './endpoint.repository';
 import { runMigrations } from './migration.runner';
+import { ReferenceSpecRepository } from './reference-spec.repository';
 import { ServiceRepository } from './service.repository';
 
 /**
@@ -34,6 +35,7 @@ export class StorageModule implements OnApplicationShutdown {
       ServiceRepository,
       DeadLetterRepository,
       ConsumerIntentRepository,
+      ReferenceSpecRepository,
     ].map((Repo) => ({
       provide: Repo,
       useFactory: (store: ClickHouseStore) => new Repo(store),

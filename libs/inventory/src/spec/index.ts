@@ -8,3 +8,5 @@ export { versionZombies } from './version-zombies.util';
 export type { VersionedEndpoint } from './version-zombies.util';
 export { specFlags } from './spec-flags.util';
 export type { ObservedEndpoint, SpecFlagResult, SpecVerdict } from './spec-flags.util';
+export { applyReferenceSpecs } from './apply-reference-specs.util';
+export type { ServiceSpecIndex, ServiceSpecIndexEntry } from './apply-reference-specs.util';

@@ -1,0 +1,156 @@
+import {
+  type AuthStatus,
+  type EndpointFlag,
+  type InventoryDocument,
+  type InventoryEndpoint,
+  type InventoryParameter,
+  type InventoryService,
+} from '../inventory.type';
+import { type ReferenceSpec, type SpecOperation } from './reference-spec.type';
+import { specFlags } from './spec-flags.util';
+
+export interface ServiceSpecIndexEntry {
+  latest: ReferenceSpec;
+  earlier: SpecOperation[][];
+}
+
+export type ServiceSpecIndex = ReadonlyMap<string, ServiceSpecIndexEntry>;
+
+const FLAG_ORDER: EndpointFlag[] = ['shadow', 'orphan', 'zombie', 'unauthenticated', 'sensitive'];
+const sortFlags = (flags: Iterable<EndpointFlag>) =>
+  [...new Set(flags)].sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
+
+function mergeAuth(a: AuthStatus, b: AuthStatus): AuthStatus {
+  if (a === b || b === 'unknown') return a;
+  if (a === 'unknown') return b;
+  return 'mixed';
+}
+
+/** Two observed endpoints the spec documents as one operation become one (counts add up). */
+function mergeEndpoints(a: InventoryEndpoint, b: InventoryEndpoint): InventoryEndpoint {
+  const statusCodes = { ...a.statusCodes };
+  for (const [code, n] of Object.entries(b.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const minIso = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : x < y ? x : y);
+  const maxIso = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : x > y ? x : y);
+  const latency =
+    a.latencyMs && b.latencyMs
+      ? {
+          avg:
+            Math.round(
+              ((a.latencyMs.avg * a.calls + b.latencyMs.avg * b.calls) / Math.max(1, a.calls + b.calls)) *
+                100,
+            ) / 100,
+          max: Math.max(a.latencyMs.max, b.latencyMs.max),
+        }
+      : (a.latencyMs ?? b.latencyMs);
+  return {
+    ...a,
+    calls: a.calls + b.calls,
+    firstSeen: minIso(a.firstSeen, b.firstSeen),
+    lastSeen: maxIso(a.lastSeen, b.lastSeen),
+    statusCodes,
+    latencyMs: latency,
+    auth: {
+      schemes: [...new Set([...a.auth.schemes, ...b.auth.schemes])].sort(),
+      status: mergeAuth(a.auth.status, b.auth.status),
+      unauthenticatedSuccesses: a.auth.unauthenticatedSuccesses + b.auth.unauthenticatedSuccesses,
+    },
+    flags: sortFlags([...a.flags, ...b.flags]),
+    sensitive: [...a.sensitive, ...b.sensitive],
+    requestBody: a.requestBody ?? b.requestBody,
+    responses: { ...b.responses, ...a.responses },
+  };
+}
+
+/** Parameter names and types come from the spec when it documents the operation. */
+function specParameters(op: SpecOperation, observed: InventoryParameter[]): InventoryParameter[] {
+  const documented = op.parameters
+    .filter(
+      (p): p is typeof p & { in: InventoryParameter['in'] } =>
+        p.in === 'path' || p.in === 'query' || p.in === 'header' || p.in === 'cookie',
+    )
+    .map((p) => ({ name: p.name, in: p.in, required: p.required, schema: p.schema }));
+  const names = new Set(documented.map((p) => `${p.in}:${p.name}`));
+  // observed path parameters are renamed by the spec; other observed ones stay (drift shows them)
+  return [...documented, ...observed.filter((p) => p.in !== 'path' && !names.has(`${p.in}:${p.name}`))];
+}
+
+function orphanEndpoint(op: SpecOperation): InventoryEndpoint {
+  return {
+    method: op.method,
+    path: op.path,
+    calls: 0,
+    firstSeen: null,
+    lastSeen: null,
+    statusCodes: {},
+    latencyMs: null,
+    auth: { schemes: [], status: 'unknown', unauthenticatedSuccesses: 0 },
+    flags: ['orphan'],
+    sensitive: [],
+    parameters: specParameters(op, []),
+    requestBody: Object.keys(op.requestBody).length > 0 ? op.requestBody : null,
+    responses: op.responses,
+  };
+}
+
+function applyToService(
+  service: InventoryService,
+  specs: ServiceSpecIndexEntry | undefined,
+): InventoryService {
+  // templates first: observed endpoints a spec operation matches take its template
+  const byKey = new Map<string, InventoryEndpoint>();
+  const observed = service.endpoints.map((e) => ({
+    method: e.method,
+    path: e.path,
+    calls: e.calls,
+    ...(e.lastSeen !== null && { lastSeen: Date.parse(e.lastSeen) }),
+  }));
+  const first = specFlags(observed, specs?.latest.operations, specs?.earlier);
+  for (const e of service.endpoints) {
+    const verdict = first.verdicts.get(`${e.method} ${e.path}`);
+    const op = verdict?.operation;
+    const renamed: InventoryEndpoint = op
+      ? { ...e, path: op.path, parameters: specParameters(op, e.parameters) }
+      : e;
+    const key = `${renamed.method} ${renamed.path}`;
+    const existing = byKey.get(key);
+    byKey.set(key, existing ? mergeEndpoints(existing, renamed) : renamed);
+  }
+  // then flags, on the merged endpoints
+  const merged = [...byKey.values()];
+  const final = specFlags(
+    merged.map((e) => ({
+      method: e.method,
+      path: e.path,
+      calls: e.calls,
+      ...(e.lastSeen !== null && { lastSeen: Date.parse(e.lastSeen) }),
+    })),
+    specs?.latest.operations,
+    specs?.earlier,
+  );
+  const endpoints = merged.map((e) => ({
+    ...e,
+    flags: sortFlags([...e.flags, ...(final.verdicts.get(`${e.method} ${e.path}`)?.flags ?? [])]),
+  }));
+  endpoints.push(...final.orphans.map(orphanEndpoint));
+  endpoints.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  return { ...service, endpoints };
+}
+
+/**
+ * Holds traffic and reference specs side by side: spec templates and parameter names win where they
+ * match, shadow/zombie/orphan flags are added, documented services are marked, and services that
+ * only exist in a spec appear with their orphans.
+ */
+export function applyReferenceSpecs(doc: InventoryDocument, specs: ServiceSpecIndex): InventoryDocument {
+  const services = doc.services.map((s) => ({
+    ...applyToService(s, specs.get(s.name)),
+    documented: specs.has(s.name),
+  }));
+  for (const [name, entry] of specs) {
+    if (!doc.services.some((s) => s.name === name))
+      services.push({ ...applyToService({ name, endpoints: [] }, entry), documented: true });
+  }
+  services.sort((a, b) => a.name.localeCompare(b.name));
+  return { services };
+}
