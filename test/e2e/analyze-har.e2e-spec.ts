@@ -85,9 +85,10 @@ describe('apiscope analyze --har', () => {
       (s: { name: string }) => s.name === 'api.shop.example',
     );
     expect(shop.documented).toBe(true);
-    const flagsOf = (method: string, path: string) =>
-      shop.endpoints.find((e: { method: string; path: string }) => e.method === method && e.path === path)
-        ?.flags;
+    const flagsOf = (method: string, path: string): string[] | undefined =>
+      (shop.endpoints as Array<{ method: string; path: string; flags: string[] }>).find(
+        (e) => e.method === method && e.path === path,
+      )?.flags;
     expect(flagsOf('GET', '/internal/admin/users/{userId}')).toEqual(['shadow', 'unauthenticated']);
     expect(flagsOf('GET', '/v1/products/{productId}')).toEqual(['zombie', 'unauthenticated']);
     expect(flagsOf('POST', '/v1/returns')).toEqual(['orphan']);

@@ -106,7 +106,11 @@ describe('reference specs through the API', () => {
       .set(auth)
       .expect(200);
     expect(
-      album.body.items.map((e: { path: string; calls: number; flags: string[] }) => [e.path, e.calls, e.flags]),
+      album.body.items.map((e: { path: string; calls: number; flags: string[] }) => [
+        e.path,
+        e.calls,
+        e.flags,
+      ]),
     ).toContainEqual(['/v1/albums/{id}', 1, ['unauthenticated']]);
     const orphans: string[] = [];
     let cursor: string | undefined;

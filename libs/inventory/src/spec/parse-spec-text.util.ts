@@ -61,7 +61,8 @@ export async function parseSpecText(text: string): Promise<ParsedSpec> {
     );
   }
   const info = (doc['info'] ?? {}) as Json;
-  const version = String(doc['openapi'] ?? doc['swagger'] ?? '');
+  const declared = doc['openapi'] ?? doc['swagger'];
+  const version = typeof declared === 'string' ? declared : '';
   return {
     title: typeof info['title'] === 'string' ? info['title'] : '',
     openapiVersion: version,
