@@ -126,4 +126,21 @@ describe('reference specs through the API', () => {
     expect(orphans).toHaveLength(36);
     expect(new Set(orphans).size).toBeGreaterThan(20);
   });
+
+  it('should export the observed API of a service as OpenAPI 3.1 that validates', async () => {
+    const res = await request(server.url)
+      .get('/api/v1/services/api.spotify.com/openapi')
+      .set(auth)
+      .expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths).sort()).toEqual(['/v1/albums/{id}', '/v1/internal/debug']);
+    expect(res.body.paths['/v1/internal/debug'].get['x-apiscope-flags']).toEqual([
+      'shadow',
+      'unauthenticated',
+    ]);
+    const SwaggerParser = (await import('@apidevtools/swagger-parser')).default;
+    await expect(SwaggerParser.validate(res.body)).resolves.toBeDefined();
+    await request(server.url).get('/api/v1/services/nobody.test/openapi').set(auth).expect(404);
+    await request(server.url).get('/api/v1/services/a%20b/openapi').set(auth).expect(400);
+  });
 });

@@ -11,6 +11,7 @@ import { IngestController } from './ingest/ingest.controller';
 import { GetInventoryUseCase } from './inventory/get-inventory.usecase';
 import { InventoryController } from './inventory/inventory.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { ServiceOpenApiController } from './services/service-openapi.controller';
 import { ServicesController } from './services/services.controller';
 import { ImportSpecUseCase } from './specs/import-spec.usecase';
 import { SpecsController } from './specs/specs.controller';
@@ -30,6 +31,7 @@ export class ApiModule {
         InventoryController,
         EndpointsController,
         ServicesController,
+        ServiceOpenApiController,
         SpecsController,
       ],
       providers: [

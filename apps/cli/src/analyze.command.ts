@@ -6,7 +6,7 @@ import { type Command } from 'commander';
 import { NestFactory } from '@nestjs/core';
 
 import { GetInventoryUseCase, ImportSpecUseCase } from '@apiscope/api';
-import { type EndpointFlag, type InventoryDocument } from '@apiscope/inventory';
+import { type EndpointFlag, type InventoryDocument, toOpenApiDocument } from '@apiscope/inventory';
 import { DEFAULT_DATABASE } from '@apiscope/storage';
 import { InProcessBus } from '@apiscope/transport';
 
@@ -26,7 +26,7 @@ interface AnalyzeOptions {
   verbose?: boolean;
 }
 
-const FORMATS = ['json', 'table'] as const;
+const FORMATS = ['json', 'table', 'openapi'] as const;
 
 function flagged(doc: InventoryDocument, flags: readonly EndpointFlag[]): string[] {
   const hits: string[] = [];
@@ -36,6 +36,20 @@ function flagged(doc: InventoryDocument, flags: readonly EndpointFlag[]): string
       if (matched.length > 0) hits.push(`${s.name} ${e.method} ${e.path}: ${matched.join(', ')}`);
     }
   return hits;
+}
+
+/** json: the inventory document; table: for terminals; openapi: one OpenAPI 3.1 document per service, keyed by name. */
+function render(doc: InventoryDocument, format: string): string {
+  if (format === 'table') return formatInventoryTable(doc);
+  if (format === 'openapi') {
+    const docs = Object.fromEntries(
+      doc.services
+        .filter((s) => s.endpoints.some((e) => e.calls > 0))
+        .map((s) => [s.name, toOpenApiDocument(s)]),
+    );
+    return `${JSON.stringify(docs, null, 2)}\n`;
+  }
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** One-shot offline run: inputs -> pipeline -> embedded storage in a temp dir -> inventory on stdout. */
@@ -71,9 +85,7 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(
-    options.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : formatInventoryTable(doc),
-  );
+  process.stdout.write(render(doc, options.format));
   const hits = flagged(doc, failOn);
   if (hits.length > 0)
     throw new FlaggedEndpointsException(

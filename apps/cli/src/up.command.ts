@@ -59,7 +59,10 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
   );
   logger.log(`API key: ${origin === 'APISCOPE_API_KEY' ? 'from APISCOPE_API_KEY' : `in ${origin}`}`);
   if (!withInputs) return;
-  for (const spec of await importSpecFiles(server.app.get(ImportSpecUseCase), [...(options.demo ? [DEMO_SPEC] : []), ...(options.spec ?? [])])) {
+  for (const spec of await importSpecFiles(server.app.get(ImportSpecUseCase), [
+    ...(options.demo ? [DEMO_SPEC] : []),
+    ...(options.spec ?? []),
+  ])) {
     logger.log(`reference spec for ${spec.service}: version ${spec.version}, ${spec.operations} operations`);
   }
   const files = [...(options.demo ? [DEMO_HAR] : []), ...(options.har ?? [])];
@@ -87,7 +90,10 @@ export function registerUpCommand(program: Command): void {
     )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
     .option('--spec <service=file>', 'reference spec (OpenAPI) for a service (repeatable)', collect)
-    .option('--demo', `ingest the bundled demo capture and its reference spec (${join('apps', 'cli', 'demo')})`)
+    .option(
+      '--demo',
+      `ingest the bundled demo capture and its reference spec (${join('apps', 'cli', 'demo')})`,
+    )
     .action((options: ServeOptions) => serve(options, true));
 }
 

@@ -10,3 +10,4 @@ export { specFlags } from './spec-flags.util';
 export type { ObservedEndpoint, SpecFlagResult, SpecVerdict } from './spec-flags.util';
 export { applyReferenceSpecs } from './apply-reference-specs.util';
 export type { ServiceSpecIndex, ServiceSpecIndexEntry } from './apply-reference-specs.util';
+export { toOpenApiDocument } from './to-openapi-document.util';
