@@ -6,6 +6,13 @@ export interface ApiOptions {
   ingestBodyLimitBytes?: number;
   /** Requests per minute per client IP before 429. */
   rateLimitPerMinute?: number;
+  /** How often the change tracker compares the inventory with what it saw last (ms; 0 disables). */
+  changeIntervalMs?: number;
+  /** An endpoint without calls for this long is reported as quiet. */
+  quietAfterMs?: number;
+  /** Changes are POSTed here as JSON; signed with HMAC-SHA256 when `webhookSecret` is set. */
+  webhookUrl?: string;
+  webhookSecret?: string;
 }
 
 export const API_OPTIONS = Symbol('API_OPTIONS');

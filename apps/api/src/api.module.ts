@@ -4,6 +4,10 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 
 import { API_OPTIONS, type ApiOptions } from './api-options.type';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { ChangeTrackerService } from './changes/change-tracker.service';
+import { ChangesController } from './changes/changes.controller';
+import { TrackChangesUseCase } from './changes/track-changes.usecase';
+import { WebhookNotifier } from './changes/webhook.notifier';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { ListEndpointsUseCase } from './endpoints/list-endpoints.usecase';
 import { HealthController } from './health/health.controller';
@@ -33,18 +37,22 @@ export class ApiModule {
         ServicesController,
         ServiceOpenApiController,
         SpecsController,
+        ChangesController,
       ],
       providers: [
         { provide: API_OPTIONS, useValue: options },
         GetInventoryUseCase,
         ListEndpointsUseCase,
         ImportSpecUseCase,
+        WebhookNotifier,
+        TrackChangesUseCase,
+        ChangeTrackerService,
         // order matters: the rate limit runs before authentication, so key guessing is throttled too
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [GetInventoryUseCase, ImportSpecUseCase],
+      exports: [GetInventoryUseCase, ImportSpecUseCase, ChangeTrackerService],
     };
   }
 }

@@ -3,3 +3,4 @@ export { configureApiApp, DEFAULT_INGEST_BODY_LIMIT } from './configure-api-app'
 export type { ApiOptions } from './api-options.type';
 export { GetInventoryUseCase } from './inventory/get-inventory.usecase';
 export { ImportSpecUseCase } from './specs/import-spec.usecase';
+export { ChangeTrackerService } from './changes/change-tracker.service';

@@ -63,7 +63,7 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     EmbeddedAppModule.forRoot(
       { dataDir: dir, database: DEFAULT_DATABASE },
-      { apiKey: 'unused-in-analyze-no-http-listener' },
+      { apiKey: 'unused-in-analyze-no-http-listener', changeIntervalMs: 0 },
     ),
     { logger: new CliLogger(options.verbose ? 'log' : 'warn'), abortOnError: false },
   );

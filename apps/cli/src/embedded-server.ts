@@ -4,7 +4,7 @@ import { type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 
-import { configureApiApp } from '@apiscope/api';
+import { type ApiOptions, configureApiApp } from '@apiscope/api';
 import { InProcessBus } from '@apiscope/transport';
 
 import { EmbeddedAppModule } from './embedded-app.module';
@@ -19,6 +19,8 @@ export interface EmbeddedServerOptions {
   port: number;
   apiKey: string;
   logger: LoggerService | false;
+  /** Change feed settings (see ApiOptions). */
+  changes?: Pick<ApiOptions, 'changeIntervalMs' | 'quietAfterMs' | 'webhookUrl' | 'webhookSecret'>;
 }
 
 export interface EmbeddedServer {
@@ -30,7 +32,7 @@ export interface EmbeddedServer {
 
 /** Starts storage, pipeline and API in this process and listens; `close()` drains the bus first. */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
-  const apiOptions = { apiKey: options.apiKey };
+  const apiOptions: ApiOptions = { apiKey: options.apiKey, ...options.changes };
   const app = await NestFactory.create<NestExpressApplication>(
     EmbeddedAppModule.forRoot(storageConfigFrom(options.dataDir, options.clickhouseUrl), apiOptions),
     {

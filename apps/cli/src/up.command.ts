@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { type Command } from 'commander';
 
-import { ImportSpecUseCase } from '@apiscope/api';
+import { ChangeTrackerService, ImportSpecUseCase } from '@apiscope/api';
 import { DEFAULT_DATA_DIR } from '@apiscope/storage';
 
 import { resolveApiKey } from './api-key.util';
@@ -11,6 +11,7 @@ import { collect, parsePort } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
+import { UsageException } from './usage.exception';
 import { importSpecFiles } from './spec-input';
 
 export const DEMO_HAR = resolve(__dirname, '..', 'demo', 'demo-shop.har');
@@ -24,6 +25,17 @@ interface ServeOptions {
   har?: string[];
   spec?: string[];
   demo?: boolean;
+  webhook?: string;
+}
+
+function parseWebhookUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+  } catch {
+    // reported below
+  }
+  throw new UsageException(`--webhook must be an http(s) URL, got "${value}"`);
 }
 
 /** Runs until SIGINT/SIGTERM; then finishes queued events and closes storage. */
@@ -38,6 +50,12 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     port,
     apiKey: key,
     logger: new CliLogger(),
+    changes: {
+      ...(options.webhook !== undefined && { webhookUrl: parseWebhookUrl(options.webhook) }),
+      ...(process.env['APISCOPE_WEBHOOK_SECRET'] !== undefined && {
+        webhookSecret: process.env['APISCOPE_WEBHOOK_SECRET'],
+      }),
+    },
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -72,6 +90,8 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
       `${file}: ${report.accepted} calls stored, ${report.rejected} refused, ${report.skipped.length} HAR entries skipped`,
     );
   }
+  // the change feed reflects the start-up inputs at once, not at the next tick
+  await server.app.get(ChangeTrackerService).lookNow();
 }
 
 export function registerUpCommand(program: Command): void {

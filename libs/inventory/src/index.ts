@@ -16,3 +16,4 @@ export type {
 export { authStatusOf, trafficFlagsOf, pathParametersOf, toInventoryEndpoint } from './endpoint-view.util';
 export { buildInventoryDocument } from './build-inventory.util';
 export * from './spec';
+export * from './changes';

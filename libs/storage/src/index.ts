@@ -16,4 +16,5 @@ export { ConsumerIntentRepository } from './consumer-intent.repository';
 export type { ConsumerIntent } from './consumer-intent.repository';
 export { ReferenceSpecRepository } from './reference-spec.repository';
 export type { ServiceSpecs, SpecVersionSummary } from './reference-spec.repository';
+export { InventoryChangeRepository } from './inventory-change.repository';
 export { StorageModule } from './storage.module';

@@ -13,6 +13,7 @@ import { ClickHouseStore } from './clickhouse-store';
 import { ConsumerIntentRepository } from './consumer-intent.repository';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { EndpointRepository } from './endpoint.repository';
+import { InventoryChangeRepository } from './inventory-change.repository';
 import { runMigrations } from './migration.runner';
 import { ReferenceSpecRepository } from './reference-spec.repository';
 import { ServiceRepository } from './service.repository';
@@ -36,6 +37,7 @@ export class StorageModule implements OnApplicationShutdown {
       DeadLetterRepository,
       ConsumerIntentRepository,
       ReferenceSpecRepository,
+      InventoryChangeRepository,
     ].map((Repo) => ({
       provide: Repo,
       useFactory: (store: ClickHouseStore) => new Repo(store),

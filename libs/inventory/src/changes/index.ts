@@ -1,0 +1,4 @@
+export type { EndpointWatchState, InventoryChange, InventoryChangeKind } from './inventory-change.type';
+export { diffInventory, watchKey } from './diff-inventory.util';
+export type { InventoryDiff } from './diff-inventory.util';
+export { schemaFieldPaths } from './schema-fields.util';

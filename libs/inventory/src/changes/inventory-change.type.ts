@@ -1,0 +1,30 @@
+/** One entry of the append-only change feed (`GET /api/v1/changes`). */
+export type InventoryChangeKind =
+  | 'new_service'
+  | 'new_endpoint'
+  | 'new_flag'
+  | 'new_sensitive_class'
+  | 'new_field'
+  | 'endpoint_quiet'
+  | 'endpoint_active_again';
+
+export interface InventoryChange {
+  ts: number;
+  kind: InventoryChangeKind;
+  service: string;
+  method: string;
+  path: string;
+  /** The flag, data class or field concerned; empty for endpoint-level changes. */
+  subject: string;
+}
+
+/** What the change tracker remembers of an endpoint between two looks. */
+export interface EndpointWatchState {
+  service: string;
+  method: string;
+  path: string;
+  flags: string[];
+  classes: string[];
+  fields: string[];
+  quiet: boolean;
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+
+import { type EndpointWatchState, type InventoryChange } from '@apiscope/inventory';
+
+import { type ClickHouseStore } from './clickhouse-store';
+
+interface ChangeRow {
+  ts_ms: number | string;
+  kind: InventoryChange['kind'];
+  service: string;
+  method: string;
+  path: string;
+  subject: string;
+}
+
+/** The change feed and the tracker's memory of each endpoint. */
+export class InventoryChangeRepository {
+  constructor(private readonly store: ClickHouseStore) {}
+
+  /** Appends changes; a repeated look that found the same changes at the same instant is dropped. */
+  async append(changes: readonly InventoryChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const token = createHash('sha256').update(JSON.stringify(changes)).digest('hex').slice(0, 32);
+    await this.store.client
+      .insert({
+        table: this.store.table('inventory_changes'),
+        format: 'JSONEachRow',
+        values: changes.map((c) => ({
+          ts: Math.round(c.ts),
+          kind: c.kind,
+          service: c.service,
+          method: c.method,
+          path: c.path,
+          subject: c.subject,
+        })),
+        clickhouse_settings: { insert_deduplication_token: token },
+      })
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause, 'storing changes failed');
+      });
+  }
+
+  /** Changes at or after `since`, oldest first; `after` skips what a previous page returned. */
+  async list(since: number, limit: number, after?: { ts: number; key: string }): Promise<InventoryChange[]> {
+    const rows = await this.store.client
+      .query({
+        query: `SELECT toUnixTimestamp64Milli(ts) AS ts_ms, kind, service, method, path, subject
+                FROM ${this.store.table('inventory_changes')}
+                WHERE ts >= fromUnixTimestamp64Milli({since:Int64})
+                ${after ? 'AND (ts, concat(service, method, path, kind, subject)) > (fromUnixTimestamp64Milli({afterTs:Int64}), {afterKey:String})' : ''}
+                ORDER BY ts, concat(service, method, path, kind, subject)
+                LIMIT {limit:UInt32}`,
+        query_params: { since, limit, ...(after && { afterTs: after.ts, afterKey: after.key }) },
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<ChangeRow>())
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause);
+      });
+    return rows.map((r) => ({
+      ts: Number(r.ts_ms),
+      kind: r.kind,
+      service: r.service,
+      method: r.method,
+      path: r.path,
+      subject: r.subject,
+    }));
+  }
+
+  async states(): Promise<EndpointWatchState[]> {
+    const rows = await this.store.client
+      .query({
+        query: `SELECT service, method, path, argMax(flags, updated_at) AS flags, argMax(classes, updated_at) AS classes,
+                       argMax(fields, updated_at) AS fields, argMax(quiet, updated_at) AS quiet
+                FROM ${this.store.table('endpoint_watch_state')} GROUP BY service, method, path`,
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<Omit<EndpointWatchState, 'quiet'> & { quiet: number | string }>())
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause);
+      });
+    return rows.map((r) => ({ ...r, quiet: Number(r.quiet) === 1 }));
+  }
+
+  async saveStates(states: readonly EndpointWatchState[]): Promise<void> {
+    if (states.length === 0) return;
+    await this.store.client
+      .insert({
+        table: this.store.table('endpoint_watch_state'),
+        format: 'JSONEachRow',
+        values: states.map((s) => ({ ...s, quiet: s.quiet ? 1 : 0 })),
+      })
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause, 'storing watch state failed');
+      });
+  }
+}

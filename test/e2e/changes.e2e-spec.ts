@@ -1,0 +1,97 @@
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import request from 'supertest';
+
+import { ChangeTrackerService } from '@apiscope/api';
+import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
+
+import { apiCall } from '../support/api-call.fixture';
+
+const KEY = 'changes-admin-key-0123456789';
+const SECRET = 'webhook-secret';
+const auth = { Authorization: `Bearer ${KEY}` };
+
+describe('change feed and webhook', () => {
+  let dir: string;
+  let server: EmbeddedServer;
+  let receiver: Server;
+  const received: Array<{ body: string; signature: string | undefined }> = [];
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        received.push({ body, signature: req.headers['x-apiscope-signature'] as string | undefined });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    dir = mkdtempSync(join(tmpdir(), 'apiscope-changes-'));
+    server = await startEmbeddedServer({
+      dataDir: dir,
+      host: '127.0.0.1',
+      port: 0,
+      apiKey: KEY,
+      logger: false,
+      changes: { changeIntervalMs: 0, webhookUrl: hook, webhookSecret: SECRET },
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await new Promise<void>((r) => receiver.close(() => r()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should append new services, endpoints and flags once, and push them signed to the webhook', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [apiCall({ path: '/users/1', target: '/users/1' })] })
+      .expect(200);
+    const tracker = server.app.get(ChangeTrackerService);
+    await tracker.lookNow();
+    await tracker.lookNow(); // nothing new the second time
+    const feed = await request(server.url).get('/api/v1/changes').query({ since }).set(auth).expect(200);
+    expect(
+      feed.body.items.map((c: { kind: string; path: string; subject: string }) => [
+        c.kind,
+        c.path,
+        c.subject,
+      ]),
+    ).toEqual([
+      ['new_endpoint', '/users/{userId}', ''],
+      ['new_flag', '/users/{userId}', 'unauthenticated'],
+      ['new_service', '', ''],
+    ]);
+    expect(received).toHaveLength(1);
+    const expected = `sha256=${createHmac('sha256', SECRET).update(received[0].body).digest('hex')}`;
+    expect(received[0].signature).toBe(expected);
+    expect(JSON.parse(received[0].body).changes).toHaveLength(3);
+  });
+
+  it('should page the feed with a cursor and refuse a bad since', async () => {
+    const first = await request(server.url)
+      .get('/api/v1/changes')
+      .query({ since: '2000-01-01T00:00:00Z', limit: 2 })
+      .set(auth)
+      .expect(200);
+    expect(first.body.items).toHaveLength(2);
+    const rest = await request(server.url)
+      .get('/api/v1/changes')
+      .query({ since: '2000-01-01T00:00:00Z', limit: 2, cursor: first.body.nextCursor })
+      .set(auth)
+      .expect(200);
+    expect(rest.body.items).toHaveLength(1);
+    expect(rest.body.nextCursor).toBeNull();
+    await request(server.url).get('/api/v1/changes').query({ since: 'yesterday' }).set(auth).expect(400);
+  });
+});
