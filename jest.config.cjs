@@ -11,4 +11,6 @@ const projects = ['apps', 'libs', 'sensors']
   .concat(join(__dirname, 'test'))
   .filter((dir) => existsSync(join(dir, 'jest.config.cjs')));
 
-module.exports = { projects };
+// testTimeout is a global option (ignored inside projects): e2e specs start processes and ClickHouse,
+// which takes seconds on a loaded 2-core machine.
+module.exports = { projects, testTimeout: 60_000 };
