@@ -248,11 +248,15 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
   });
 
   it('should serve its own OpenAPI document', async () => {
-    const res = await request(server.url).get('/api/docs/openapi.json').expect(200);
+    await request(server.url).get('/api/docs/openapi.json').expect(401);
+    const res = await request(server.url).get('/api/docs/openapi.json').set(auth).expect(200);
     expect(Object.keys(res.body.paths).sort()).toEqual([
+      '/api/docs/openapi.json',
       '/api/v1/endpoints',
       '/api/v1/ingest',
       '/api/v1/inventory',
+      '/api/v1/keys',
+      '/api/v1/keys/{id}',
       '/api/v1/services',
       '/healthz',
     ]);

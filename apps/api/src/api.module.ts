@@ -1,41 +1,56 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 
 import { API_OPTIONS, type ApiOptions } from './api-options.type';
-import { ApiKeyGuard } from './auth/api-key.guard';
+import { AccessGuard } from './auth/access.guard';
+import { ApiKeyAuthService } from './auth/api-key-auth.service';
+import { ApiKeyUsageService } from './auth/api-key-usage.service';
+import { AuthenticationMiddleware } from './auth/authentication.middleware';
+import { OpenApiController } from './docs/openapi.controller';
+import { OpenApiDocumentService } from './docs/openapi-document.service';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { ListEndpointsUseCase } from './endpoints/list-endpoints.usecase';
 import { HealthController } from './health/health.controller';
 import { IngestController } from './ingest/ingest.controller';
 import { GetInventoryUseCase } from './inventory/get-inventory.usecase';
 import { InventoryController } from './inventory/inventory.controller';
+import { CreateApiKeyUseCase } from './keys/create-api-key.usecase';
+import { KeysController } from './keys/keys.controller';
+import { ListApiKeysUseCase } from './keys/list-api-keys.usecase';
+import { RevokeApiKeyUseCase } from './keys/revoke-api-key.usecase';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServicesController } from './services/services.controller';
 
-/** The REST API. Needs StorageModule and TransportModule in the application (both global). */
+/**
+ * The REST API. Needs StorageModule and TransportModule in the application (both global), and its
+ * HTTP concerns (middleware order, body limits, docs) from configureApiApp.
+ */
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [
-        ThrottlerModule.forRoot([{ name: 'per-ip', ttl: 60_000, limit: options.rateLimitPerMinute ?? 6000 }]),
-      ],
       controllers: [
         HealthController,
         IngestController,
         InventoryController,
         EndpointsController,
         ServicesController,
+        KeysController,
+        OpenApiController,
       ],
       providers: [
         { provide: API_OPTIONS, useValue: options },
+        ApiKeyAuthService,
+        ApiKeyUsageService,
+        AuthenticationMiddleware,
+        OpenApiDocumentService,
         GetInventoryUseCase,
         ListEndpointsUseCase,
-        // order matters: the rate limit runs before authentication, so key guessing is throttled too
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
-        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        CreateApiKeyUseCase,
+        ListApiKeysUseCase,
+        RevokeApiKeyUseCase,
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
       exports: [GetInventoryUseCase],

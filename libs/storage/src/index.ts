@@ -1,5 +1,5 @@
 export type { ClickHouseConfig } from './clickhouse-config.type';
-export { DEFAULT_DATABASE, DEFAULT_DATA_DIR } from './clickhouse-config.type';
+export { DEFAULT_DATABASE, DEFAULT_DATA_DIR, DEFAULT_QUERY_TIMEOUT_MS } from './clickhouse-config.type';
 export { ClickHouseStore } from './clickhouse-store';
 export type { StorageMode } from './clickhouse-store';
 export { StorageException, StorageExceptionCode } from './storage.exception';
@@ -13,3 +13,9 @@ export type { ServiceSummary } from './service.repository';
 export { DeadLetterRepository, DEAD_LETTER_EXCERPT_BYTES } from './dead-letter.repository';
 export type { DeadLetter } from './dead-letter.repository';
 export { StorageModule } from './storage.module';
+export { ApiKeyRepository } from './api-key.repository';
+export { API_KEY_ROLES } from './api-key.type';
+export type { ApiKeyListItem, ApiKeyListQuery, ApiKeyRecord, ApiKeyRole, ApiKeyStatus } from './api-key.type';
+export { AuditRepository } from './audit.repository';
+export { AUDIT_ACTIONS, AUDIT_OUTCOMES } from './audit.type';
+export type { AuditAction, AuditEntry, AuditOutcome, AuditQuery } from './audit.type';

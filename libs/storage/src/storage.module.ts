@@ -7,6 +7,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 
+import { ApiKeyRepository } from './api-key.repository';
+import { AuditRepository } from './audit.repository';
 import { CallRepository } from './call.repository';
 import { type ClickHouseConfig } from './clickhouse-config.type';
 import { ClickHouseStore } from './clickhouse-store';
@@ -27,13 +29,18 @@ export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
 
   static forRoot(config: ClickHouseConfig): DynamicModule {
-    const repositories = [CallRepository, EndpointRepository, ServiceRepository, DeadLetterRepository].map(
-      (Repo) => ({
-        provide: Repo,
-        useFactory: (store: ClickHouseStore) => new Repo(store),
-        inject: [ClickHouseStore],
-      }),
-    );
+    const repositories = [
+      CallRepository,
+      EndpointRepository,
+      ServiceRepository,
+      DeadLetterRepository,
+      ApiKeyRepository,
+      AuditRepository,
+    ].map((Repo) => ({
+      provide: Repo,
+      useFactory: (store: ClickHouseStore) => new Repo(store),
+      inject: [ClickHouseStore],
+    }));
     return {
       module: StorageModule,
       providers: [

@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
+import { Roles } from '../auth/roles.decorator';
 import { EndpointPageDto } from './endpoint-page.dto';
 import { ListEndpointsQueryDto } from './list-endpoints-query.dto';
 import { type EndpointPage, ListEndpointsUseCase } from './list-endpoints.usecase';
 
 @ApiTags('inventory')
-@ApiBearerAuth()
+@Roles('viewer')
 @Controller('api/v1/endpoints')
 export class EndpointsController {
   constructor(@Inject(ListEndpointsUseCase) private readonly listEndpoints: ListEndpointsUseCase) {}

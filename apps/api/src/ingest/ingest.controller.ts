@@ -1,14 +1,15 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { InProcessBus } from '@apiscope/transport';
 
+import { Roles } from '../auth/roles.decorator';
 import { IngestEnvelopePipe } from './ingest-envelope.pipe';
 import { IngestRequestDto } from './ingest-request.dto';
 import { IngestResponseDto } from './ingest-response.dto';
 
 @ApiTags('ingest')
-@ApiBearerAuth()
+@Roles('ingest')
 @Controller('api/v1/ingest')
 export class IngestController {
   constructor(@Inject(InProcessBus) private readonly bus: InProcessBus) {}

@@ -1,14 +1,15 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { type InventoryDocument } from '@apiscope/inventory';
 
+import { Roles } from '../auth/roles.decorator';
 import { GetInventoryUseCase } from './get-inventory.usecase';
 import { InventoryDocumentDto } from './inventory-document.dto';
 import { InventoryQueryDto } from './inventory-query.dto';
 
 @ApiTags('inventory')
-@ApiBearerAuth()
+@Roles('viewer')
 @Controller('api/v1/inventory')
 export class InventoryController {
   constructor(@Inject(GetInventoryUseCase) private readonly getInventory: GetInventoryUseCase) {}

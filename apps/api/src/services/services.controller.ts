@@ -1,12 +1,13 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ServiceRepository } from '@apiscope/storage';
 
+import { Roles } from '../auth/roles.decorator';
 import { ServiceListDto } from './service-list.dto';
 
 @ApiTags('inventory')
-@ApiBearerAuth()
+@Roles('viewer')
 @Controller('api/v1/services')
 export class ServicesController {
   constructor(@Inject(ServiceRepository) private readonly services: ServiceRepository) {}
