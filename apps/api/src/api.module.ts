@@ -18,6 +18,9 @@ import { CreateApiKeyUseCase } from './keys/create-api-key.usecase';
 import { KeysController } from './keys/keys.controller';
 import { ListApiKeysUseCase } from './keys/list-api-keys.usecase';
 import { RevokeApiKeyUseCase } from './keys/revoke-api-key.usecase';
+import { ConcurrencyLimiter } from './limits/concurrency-limiter.util';
+import { ExpensiveQueryInterceptor } from './limits/expensive-query.interceptor';
+import { RateLimitService } from './limits/rate-limit.service';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServicesController } from './services/services.controller';
 
@@ -41,6 +44,12 @@ export class ApiModule {
       ],
       providers: [
         { provide: API_OPTIONS, useValue: options },
+        RateLimitService,
+        {
+          provide: ConcurrencyLimiter,
+          useFactory: () => new ConcurrencyLimiter(options.maxConcurrentExpensive ?? 2, 8, 10_000),
+        },
+        ExpensiveQueryInterceptor,
         ApiKeyAuthService,
         ApiKeyUsageService,
         AuthenticationMiddleware,

@@ -10,6 +10,7 @@ import { type ApiOptions } from './api-options.type';
 import { AuthenticationMiddleware } from './auth/authentication.middleware';
 import { OpenApiDocumentService } from './docs/openapi-document.service';
 import { SWAGGER_UI_OPTIONS } from './docs/swagger-ui.constant';
+import { RateLimitService } from './limits/rate-limit.service';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RequestValidationException, flattenValidationErrors } from './problem/validation.exception';
 
@@ -21,7 +22,8 @@ export const DEFAULT_BODY_LIMIT = 16 * 1024;
  * The host must create the app with `bodyParser: false`: bodies are parsed here, after
  * authentication, so a stranger cannot make the server read a 64 MiB body.
  *
- * Order of a request: security headers -> CORS -> authentication -> body (size per route) ->
+ * Order of a request: security headers -> CORS -> rate limit per address (and failed-auth lockout)
+ * -> authentication -> rate limit per key -> body (size per route) ->
  * routing -> access guard (roles) -> validation -> handler; errors anywhere -> problem+json.
  */
 export function configureApiApp(app: NestExpressApplication, options: ApiOptions): void {
@@ -53,8 +55,15 @@ export function configureApiApp(app: NestExpressApplication, options: ApiOptions
     });
   }
   app.use('/api', noStore);
+  const limits = app.get(RateLimitService);
   const authentication = app.get(AuthenticationMiddleware);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    guarded(next, () => limits.checkClient(req, res)),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => authentication.use(req, res, next));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    guarded(next, () => limits.checkKey(req, res)),
+  );
   app.use(requireJsonBody);
   app.use('/api/v1/ingest', json({ limit: options.ingestBodyLimitBytes ?? DEFAULT_INGEST_BODY_LIMIT }));
   app.use(json({ limit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT }));
@@ -95,6 +104,17 @@ function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
+}
+
+/** Runs a synchronous check as express middleware: its exception becomes the request's error. */
+function guarded(next: NextFunction, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    next(error);
+    return;
+  }
+  next();
 }
 
 /** API answers hold inventory data and, once, new keys: no cache may keep them. */

@@ -4,7 +4,7 @@ import { type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 
-import { configureApiApp } from '@apiscope/api';
+import { type ApiOptions, configureApiApp } from '@apiscope/api';
 import { DEFAULT_DATABASE } from '@apiscope/storage';
 import { InProcessBus } from '@apiscope/transport';
 
@@ -17,6 +17,8 @@ export interface EmbeddedServerOptions {
   /** 0 picks a free port. */
   port: number;
   apiKey: string;
+  /** Limits and other API settings; defaults when absent. */
+  api?: Omit<ApiOptions, 'apiKey'>;
   logger: LoggerService | false;
 }
 
@@ -36,7 +38,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     ...(process.env['CLICKHOUSE_USER'] !== undefined && { username: process.env['CLICKHOUSE_USER'] }),
     ...(process.env['CLICKHOUSE_PASSWORD'] !== undefined && { password: process.env['CLICKHOUSE_PASSWORD'] }),
   };
-  const apiOptions = { apiKey: options.apiKey };
+  const apiOptions: ApiOptions = { ...options.api, apiKey: options.apiKey };
   const app = await NestFactory.create<NestExpressApplication>(
     EmbeddedAppModule.forRoot(storage, apiOptions),
     {

@@ -6,6 +6,7 @@ import { type Command } from 'commander';
 import { DEFAULT_DATA_DIR } from '@apiscope/storage';
 
 import { resolveApiKey } from './api-key.util';
+import { apiLimitsFromEnv } from './api-limits.util';
 import { collect, parsePort } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { startEmbeddedServer } from './embedded-server';
@@ -33,6 +34,7 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     host: options.host,
     port,
     apiKey: key,
+    api: apiLimitsFromEnv(),
     logger: new CliLogger(),
   });
   let stopping = false;

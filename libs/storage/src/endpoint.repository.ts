@@ -144,12 +144,7 @@ export class EndpointRepository {
       ${q.flag ? `HAVING ${FLAG_CONDITION[q.flag]}` : ''}
       ORDER BY service, method, path_template
       LIMIT {limit:UInt32}`;
-    const rows = await this.store.client
-      .query({ query, query_params: params, format: 'JSONEachRow' })
-      .then((r) => r.json<StatsRow>())
-      .catch((cause: unknown) => {
-        throw this.store.failure(cause);
-      });
+    const rows = await this.store.select<StatsRow>(query, params);
     return rows.map(toStats);
   }
 

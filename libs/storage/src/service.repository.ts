@@ -27,12 +27,7 @@ export class ServiceRepository {
       FROM ${this.store.table('endpoint_stats')}
       GROUP BY service
       ORDER BY service`;
-    const rows = await this.store.client
-      .query({ query, format: 'JSONEachRow' })
-      .then((r) => r.json<ServiceRow>())
-      .catch((cause: unknown) => {
-        throw this.store.failure(cause);
-      });
+    const rows = await this.store.select<ServiceRow>(query);
     return rows.map((r) => ({
       name: r.name,
       endpoints: Number(r.endpoints),

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type NestMiddleware, UnauthorizedException } from '@nestjs/common';
 import { type NextFunction, type Response } from 'express';
 
+import { RateLimitService } from '../limits/rate-limit.service';
 import { ApiKeyAuthService, type AuthFailureReason, type AuthResult } from './api-key-auth.service';
 import { ApiKeyUsageService } from './api-key-usage.service';
 import { AUTH_MESSAGES } from './auth-messages.constant';
@@ -29,6 +30,7 @@ export class AuthenticationMiddleware implements NestMiddleware {
   constructor(
     @Inject(ApiKeyAuthService) private readonly auth: ApiKeyAuthService,
     @Inject(ApiKeyUsageService) private readonly usage: ApiKeyUsageService,
+    @Inject(RateLimitService) private readonly limits: RateLimitService,
   ) {}
 
   use(req: ApiRequest, _res: Response, next: NextFunction): void {
@@ -44,9 +46,10 @@ export class AuthenticationMiddleware implements NestMiddleware {
           if (result.principal.keyId !== 'bootstrap') this.usage.touch(result.principal.keyId);
           return next();
         }
+        const lockedOut = this.limits.recordAuthFailure(req);
         // the key itself is never logged; its public id (when it had one) and the client address are
         this.logger.warn(
-          `refused API key${result.keyId ? ` ${result.keyId}` : ''} (${result.reason}) from ${req.ip ?? 'unknown'} for ${req.method} ${req.path}`,
+          `refused API key${result.keyId ? ` ${result.keyId}` : ''} (${result.reason}) from ${req.ip ?? 'unknown'} for ${req.method} ${req.path}${lockedOut ? '; address locked out' : ''}`,
         );
         next(new UnauthorizedException(MESSAGE[result.reason]));
       },

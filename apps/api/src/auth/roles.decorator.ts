@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 
 import { type ApiKeyRole } from '@apiscope/storage';
 
+import { ApiProblems } from '../problem/api-problems.decorator';
+
 export const ROLES_KEY = 'apiscope:roles';
 
 /**
@@ -13,9 +15,12 @@ export const ROLES_KEY = 'apiscope:roles';
  */
 export const Roles = (...roles: ApiKeyRole[]) => {
   const allowed = [...new Set<ApiKeyRole>(['admin', ...roles])];
+  const adminOnly = allowed.length === 1;
   return applyDecorators(
     SetMetadata(ROLES_KEY, allowed),
     ApiBearerAuth(),
     ApiExtension('x-apiscope-roles', allowed),
+    // every route may answer these: no/bad key, role refused (403, or 404 on admin routes), limits, storage
+    ApiProblems(401, adminOnly ? 404 : 403, 429, 503),
   );
 };

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type InventoryDocument } from '@apiscope/inventory';
 
 import { Roles } from '../auth/roles.decorator';
+import { ExpensiveQuery } from '../limits/expensive-query.decorator';
 import { GetInventoryUseCase } from './get-inventory.usecase';
 import { InventoryDocumentDto } from './inventory-document.dto';
 import { InventoryQueryDto } from './inventory-query.dto';
@@ -14,7 +15,9 @@ import { InventoryQueryDto } from './inventory-query.dto';
 export class InventoryController {
   constructor(@Inject(GetInventoryUseCase) private readonly getInventory: GetInventoryUseCase) {}
 
+  /** The whole document in one answer (DESIGN.md): the heaviest read, so it runs under the cap. */
   @Get()
+  @ExpensiveQuery()
   @ApiOkResponse({ type: InventoryDocumentDto })
   inventory(@Query() query: InventoryQueryDto): Promise<InventoryDocument> {
     return this.getInventory.execute(query.service);

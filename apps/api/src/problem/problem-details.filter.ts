@@ -13,6 +13,7 @@ import { TransportException } from '@apiscope/transport';
 
 import { AUTH_MESSAGES } from '../auth/auth-messages.constant';
 import { type ApiRequest } from '../auth/principal.type';
+import { OverloadedException } from '../limits/overloaded.exception';
 import { PROBLEM_BASE, type ProblemDetails, type ProblemSlug } from './problem.type';
 import { RequestValidationException } from './validation.exception';
 
@@ -86,6 +87,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown, request: ApiRequest, response: Response): ProblemDetails {
     if (exception instanceof RequestValidationException) {
       return { ...problem(400, exception.message, 'validation'), errors: exception.problems };
+    }
+    if (exception instanceof OverloadedException) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      return problem(503, exception.message, 'overloaded');
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception, request);
     if (exception instanceof TransportException && exception.retriable) {
