@@ -3,7 +3,7 @@ import { Server as TlsServer } from 'node:tls';
 import { UnsupportedMediaTypeException, ValidationPipe } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { type NextFunction, type Request, type Response, json } from 'express';
+import { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 
 import { type ApiOptions } from './api-options.type';
@@ -13,6 +13,8 @@ import { SWAGGER_UI_OPTIONS } from './docs/swagger-ui.constant';
 import { RateLimitService } from './limits/rate-limit.service';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RequestValidationException, flattenValidationErrors } from './problem/validation.exception';
+import { jsonBody } from './validation/json-body.middleware';
+import { RejectPrototypeKeysPipe } from './validation/reject-prototype-keys.pipe';
 
 export const DEFAULT_INGEST_BODY_LIMIT = 64 * 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 16 * 1024;
@@ -65,9 +67,10 @@ export function configureApiApp(app: NestExpressApplication, options: ApiOptions
     guarded(next, () => limits.checkKey(req, res)),
   );
   app.use(requireJsonBody);
-  app.use('/api/v1/ingest', json({ limit: options.ingestBodyLimitBytes ?? DEFAULT_INGEST_BODY_LIMIT }));
-  app.use(json({ limit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT }));
+  app.use('/api/v1/ingest', jsonBody(options.ingestBodyLimitBytes ?? DEFAULT_INGEST_BODY_LIMIT));
+  app.use(jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
   app.useGlobalPipes(
+    new RejectPrototypeKeysPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -1,7 +1,8 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
 
 import { Roles } from '../auth/roles.decorator';
+import { NoQueryDto } from '../validation/no-query.dto';
 import { OpenApiDocumentService } from './openapi-document.service';
 
 @ApiTags('docs')
@@ -14,7 +15,7 @@ export class OpenApiController {
   @Get('openapi.json')
   @ApiOperation({ summary: 'this OpenAPI document' })
   @ApiOkResponse({ description: 'OpenAPI 3.0 document', schema: { type: 'object' } })
-  document(): OpenAPIObject {
+  document(@Query() _query: NoQueryDto): OpenAPIObject {
     return this.docs.get();
   }
 }

@@ -28,21 +28,11 @@ const SLUG_BY_STATUS: Record<number, ProblemSlug> = {
   429: 'too-many-requests',
 };
 
-/** What body-parser and the router attach to their errors. */
+/** What express and its parsers attach to their errors. */
 interface ExpressError {
-  type?: unknown;
   status?: unknown;
   statusCode?: unknown;
 }
-
-const BODY_ERROR_DETAIL: Record<string, string> = {
-  'entity.parse.failed': 'request body is not valid JSON',
-  'entity.too.large': 'request body is too large for this route',
-  'encoding.unsupported': 'unsupported Content-Encoding',
-  'charset.unsupported': 'unsupported charset; send UTF-8',
-  'request.aborted': 'request body was cut off',
-  'request.size.invalid': 'request body size does not match Content-Length',
-};
 
 const MAX_INSTANCE_CHARS = 256;
 
@@ -110,12 +100,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'storage',
       );
     }
+    // a client error from express itself (body parsers map theirs in jsonBody): fixed text only
     const express = exception as ExpressError | null;
     const status = Number(express?.status ?? express?.statusCode);
-    if (Number.isInteger(status) && status >= 400 && status < 500) {
-      const type = typeof express?.type === 'string' ? express.type : '';
-      return problem(status, BODY_ERROR_DETAIL[type] ?? 'the request could not be read');
-    }
+    if (Number.isInteger(status) && status >= 400 && status < 500)
+      return problem(status, 'the request could not be read');
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
@@ -141,6 +130,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (!request.principal && request.path.startsWith('/api/'))
         return problem(401, AUTH_MESSAGES.missingKey);
       return problem(404, AUTH_MESSAGES.noSuchRoute);
+    }
+    // Nest maps express's URIError/SyntaxError to a 400 carrying their message, which quotes the
+    // input ("Failed to decode param '%E0%A4%A'"): answer with a fixed text instead
+    if (
+      status === 400 &&
+      !(exception instanceof RequestValidationException) &&
+      exception.cause === undefined
+    ) {
+      if (/^Failed to decode param/.test(detail))
+        return problem(400, 'the request path is not valid percent-encoding');
+      if (/JSON/.test(detail) && /Unexpected|Expected|Bad control/.test(detail))
+        return problem(400, 'request body is not valid JSON (an object or an array)');
     }
     return problem(status, detail);
   }
