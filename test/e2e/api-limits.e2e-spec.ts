@@ -65,22 +65,19 @@ describe('API limits (embedded, real HTTP, real ClickHouse)', () => {
   it.each([
     ['POST /api/v1/keys', '/api/v1/keys', 5 * 1024, 413],
     ['POST /api/v1/ingest', '/api/v1/ingest', 300 * 1024, 413],
-  ])(
-    'should refuse an oversize body on %s before reading it all',
-    async (_name, path, size, status) => {
-      const body = JSON.stringify({ name: 'x'.repeat(size), role: 'viewer', calls: [] });
-      const res = await request(server.url)
-        .post(path)
-        .set(bearer(ADMIN))
-        .set('content-type', 'application/json')
-        .send(body)
-        .expect(status);
-      expect(res.body).toMatchObject({
-        type: 'https://apiscope.dev/problems/payload-too-large',
-        status: 413,
-      });
-    },
-  );
+  ])('should refuse an oversize body on %s before reading it all', async (_name, path, size, status) => {
+    const body = JSON.stringify({ name: 'x'.repeat(size), role: 'viewer', calls: [] });
+    const res = await request(server.url)
+      .post(path)
+      .set(bearer(ADMIN))
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(status);
+    expect(res.body).toMatchObject({
+      type: 'https://apiscope.dev/problems/payload-too-large',
+      status: 413,
+    });
+  });
 
   it('should take an ingest body far larger than the small limit of other routes', async () => {
     const calls = Array.from({ length: 200 }, (_, i) => apiCall({ path: `/big/${i}`, target: `/big/${i}` }));

@@ -37,6 +37,25 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     expect(res.body).toEqual({ status: 'ok', storage: 'ok', queuedEvents: 0 });
   });
 
+  it('should send security headers, but no HSTS over plain HTTP and no CORS by default', async () => {
+    const res = await request(server.url)
+      .get('/api/v1/services')
+      .set(auth)
+      .set('Origin', 'https://catalog.example.com')
+      .expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await request(server.url)
+      .options('/api/v1/services')
+      .set('Origin', 'https://catalog.example.com')
+      .set('Access-Control-Request-Method', 'GET');
+    expect(preflight.status).toBeGreaterThanOrEqual(400);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it.each([
     ['GET', '/api/v1/inventory'],
     ['GET', '/api/v1/services'],

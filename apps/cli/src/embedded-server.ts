@@ -17,8 +17,10 @@ export interface EmbeddedServerOptions {
   /** 0 picks a free port. */
   port: number;
   apiKey: string;
-  /** Limits and other API settings; defaults when absent. */
+  /** Limits, CORS origins and other API settings; defaults when absent. */
   api?: Omit<ApiOptions, 'apiKey'>;
+  /** PEM certificate and key: serve HTTPS (and send HSTS) instead of HTTP. */
+  tls?: { cert: string; key: string };
   logger: LoggerService | false;
 }
 
@@ -43,8 +45,10 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     EmbeddedAppModule.forRoot(storage, apiOptions),
     {
       logger: options.logger,
+      // bodies are parsed by configureApiApp, after authentication
       bodyParser: false,
       abortOnError: false,
+      ...(options.tls && { httpsOptions: { cert: options.tls.cert, key: options.tls.key } }),
     },
   );
   configureApiApp(app, apiOptions);
@@ -54,7 +58,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   return {
     app,
     bus: app.get(InProcessBus),
-    url: `http://${host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
     close: () => app.close(),
   };
 }

@@ -7,7 +7,7 @@ import { DEFAULT_DATA_DIR } from '@apiscope/storage';
 
 import { resolveApiKey } from './api-key.util';
 import { apiLimitsFromEnv } from './api-limits.util';
-import { collect, parsePort } from './cli-options.util';
+import { collect, parseCorsOrigin, parsePort, readTlsFiles } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
@@ -21,12 +21,16 @@ interface ServeOptions {
   clickhouse?: string;
   har?: string[];
   demo?: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
+  corsOrigin?: string[];
 }
 
 /** Runs until SIGINT/SIGTERM; then finishes queued events and closes storage. */
 async function serve(options: ServeOptions, withInputs: boolean): Promise<void> {
   const logger = new Logger('apiscope');
   const port = parsePort(options.port);
+  const tls = readTlsFiles(options.tlsCert, options.tlsKey);
   const { key, origin } = resolveApiKey(options.data);
   const server = await startEmbeddedServer({
     dataDir: options.data,
@@ -34,7 +38,8 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     host: options.host,
     port,
     apiKey: key,
-    api: apiLimitsFromEnv(),
+    api: { ...apiLimitsFromEnv(), ...(options.corsOrigin && { corsOrigins: options.corsOrigin }) },
+    ...(tls && { tls }),
     logger: new CliLogger(),
   });
   let stopping = false;
@@ -56,6 +61,10 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     `apiscope is up at ${server.url}  (catalog: ${server.url}/, API: ${server.url}/api/v1, docs: ${server.url}/api/docs)`,
   );
   logger.log(`API key: ${origin === 'APISCOPE_API_KEY' ? 'from APISCOPE_API_KEY' : `in ${origin}`}`);
+  if (!tls && !/^(127\.|localhost$|::1$|\[::1\]$)/.test(options.host))
+    logger.warn(
+      `listening on ${options.host} without TLS: API keys cross the network in clear (use --tls-cert/--tls-key)`,
+    );
   if (!withInputs) return;
   const files = [...(options.demo ? [DEMO_HAR] : []), ...(options.har ?? [])];
   for (const file of files) {
@@ -81,6 +90,13 @@ export function registerUpCommand(program: Command): void {
       process.env['CLICKHOUSE_URL'],
     )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
+    .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with HSTS) instead of HTTP')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert')
+    .option(
+      '--cors-origin <origin>',
+      'browser origin allowed to call the API (repeatable); none: CORS closed',
+      parseCorsOrigin,
+    )
     .option('--demo', `ingest the bundled demo capture (${join('apps', 'cli', 'demo', 'demo-shop.har')})`)
     .action((options: ServeOptions) => serve(options, true));
 }
@@ -96,6 +112,13 @@ export function registerApiCommand(program: Command): void {
       '--clickhouse <url>',
       'ClickHouse server URL (or CLICKHOUSE_URL); embedded when absent',
       process.env['CLICKHOUSE_URL'],
+    )
+    .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with HSTS) instead of HTTP')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert')
+    .option(
+      '--cors-origin <origin>',
+      'browser origin allowed to call the API (repeatable); none: CORS closed',
+      parseCorsOrigin,
     )
     .action((options: ServeOptions) => serve(options, false));
 }
