@@ -120,6 +120,64 @@ describe('API keys and roles (embedded, real HTTP, real ClickHouse, real CLI)', 
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
+  it('should audit admin actions, failed authentications and denied access, without secrets', async () => {
+    const viewer = await create('viewer');
+    await request(server.url).get('/api/v1/keys').set(bearer(viewer.key)).expect(404);
+    const forged = `aps_${viewer.id}_${'B'.repeat(43)}`;
+    await request(server.url).get('/api/v1/services').set(bearer(forged)).expect(401);
+    await request(server.url).delete(`/api/v1/keys/${viewer.id}`).set(bearer(ADMIN)).expect(200);
+    const res = await request(server.url).get('/api/v1/audit?limit=500').set(bearer(ADMIN)).expect(200);
+    const entries = res.body.items as Array<Record<string, string>>;
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'key.create',
+          outcome: 'success',
+          actorId: 'bootstrap',
+          actorRole: 'admin',
+          target: `key ${viewer.id}`,
+          method: 'POST',
+          path: '/api/v1/keys',
+          clientIp: expect.stringMatching(/127\.0\.0\.1/),
+        }),
+        expect.objectContaining({
+          action: 'access.denied',
+          actorId: viewer.id,
+          actorRole: 'viewer',
+          target: 'GET /api/v1/keys',
+        }),
+        expect.objectContaining({
+          action: 'auth.failure',
+          actorId: '',
+          target: `key ${viewer.id}`,
+          detail: 'wrong-secret',
+        }),
+        expect.objectContaining({ action: 'key.revoke', outcome: 'success', target: `key ${viewer.id}` }),
+      ]),
+    );
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(viewer.key.slice(-43));
+    expect(text).not.toContain('B'.repeat(43));
+    expect(text).not.toContain(ADMIN);
+    expect(text).not.toContain('scrypt');
+    // newest first, filtered, paged
+    const times = entries.map((e) => Date.parse(e.ts));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const creates = await request(server.url)
+      .get('/api/v1/audit?action=key.create&limit=2')
+      .set(bearer(ADMIN))
+      .expect(200);
+    expect(creates.body.items).toHaveLength(2);
+    expect(creates.body.items.every((e: { action: string }) => e.action === 'key.create')).toBe(true);
+    const next = await request(server.url)
+      .get(`/api/v1/audit?action=key.create&limit=2&cursor=${creates.body.nextCursor}`)
+      .set(bearer(ADMIN))
+      .expect(200);
+    const ids = [...creates.body.items, ...next.body.items].map((e: { id: string }) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    await request(server.url).get('/api/v1/audit').set(bearer(viewer.key)).expect(401); // revoked by now
+  });
+
   it('should create, list and revoke keys through the CLI against the running server', async () => {
     const env = { APISCOPE_API_KEY: ADMIN };
     const url = ['--url', server.url];

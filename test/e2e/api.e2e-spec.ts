@@ -271,6 +271,7 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     const res = await request(server.url).get('/api/docs/openapi.json').set(auth).expect(200);
     expect(Object.keys(res.body.paths).sort()).toEqual([
       '/api/docs/openapi.json',
+      '/api/v1/audit',
       '/api/v1/endpoints',
       '/api/v1/ingest',
       '/api/v1/inventory',

@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 
 import { API_OPTIONS, type ApiOptions } from './api-options.type';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { ListAuditUseCase } from './audit/list-audit.usecase';
 import { AccessGuard } from './auth/access.guard';
 import { ApiKeyAuthService } from './auth/api-key-auth.service';
 import { ApiKeyUsageService } from './auth/api-key-usage.service';
@@ -40,6 +43,7 @@ export class ApiModule {
         EndpointsController,
         ServicesController,
         KeysController,
+        AuditController,
         OpenApiController,
       ],
       providers: [
@@ -50,6 +54,8 @@ export class ApiModule {
           useFactory: () => new ConcurrencyLimiter(options.maxConcurrentExpensive ?? 2, 8, 10_000),
         },
         ExpensiveQueryInterceptor,
+        AuditService,
+        ListAuditUseCase,
         ApiKeyAuthService,
         ApiKeyUsageService,
         AuthenticationMiddleware,
@@ -62,7 +68,8 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [GetInventoryUseCase],
+      // AuditService: modules that add admin actions (spec import, settings) record them here
+      exports: [GetInventoryUseCase, AuditService],
     };
   }
 }

@@ -11,6 +11,8 @@ import { Reflector } from '@nestjs/core';
 
 import { type ApiKeyRole } from '@apiscope/storage';
 
+import { AuditService } from '../audit/audit.service';
+import { requestOriginOf } from '../audit/request-origin.type';
 import { AUTH_MESSAGES } from './auth-messages.constant';
 import { type ApiRequest } from './principal.type';
 import { IS_PUBLIC } from './public.decorator';
@@ -22,9 +24,12 @@ import { ROLES_KEY } from './roles.decorator';
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<ApiRequest>();
@@ -32,6 +37,14 @@ export class AccessGuard implements CanActivate {
     if (!principal) throw new UnauthorizedException(AUTH_MESSAGES.missingKey);
     const allowed = this.reflector.getAllAndOverride<ApiKeyRole[]>(ROLES_KEY, targets) ?? ['admin'];
     if (allowed.includes(principal.role)) return true;
+    await this.audit.recordQuietly({
+      action: 'access.denied',
+      outcome: 'denied',
+      actor: principal,
+      origin: requestOriginOf(request),
+      target: `${request.method} ${request.route ? String((request.route as { path: unknown }).path) : request.path}`,
+      detail: `role ${principal.role}; route open to ${allowed.join(', ')}`,
+    });
     if (allowed.every((role) => role === 'admin')) throw new NotFoundException(AUTH_MESSAGES.noSuchRoute);
     throw new ForbiddenException(`a key with role ${principal.role} may not use this route`);
   }

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type NestMiddleware, UnauthorizedException } from '@nestjs/common';
 import { type NextFunction, type Response } from 'express';
 
+import { AuditService } from '../audit/audit.service';
+import { requestOriginOf } from '../audit/request-origin.type';
 import { RateLimitService } from '../limits/rate-limit.service';
 import { ApiKeyAuthService, type AuthFailureReason, type AuthResult } from './api-key-auth.service';
 import { ApiKeyUsageService } from './api-key-usage.service';
@@ -31,6 +33,7 @@ export class AuthenticationMiddleware implements NestMiddleware {
     @Inject(ApiKeyAuthService) private readonly auth: ApiKeyAuthService,
     @Inject(ApiKeyUsageService) private readonly usage: ApiKeyUsageService,
     @Inject(RateLimitService) private readonly limits: RateLimitService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   use(req: ApiRequest, _res: Response, next: NextFunction): void {
@@ -47,11 +50,33 @@ export class AuthenticationMiddleware implements NestMiddleware {
           return next();
         }
         const lockedOut = this.limits.recordAuthFailure(req);
-        // the key itself is never logged; its public id (when it had one) and the client address are
+        // the key itself is never logged nor audited; its public id (when it had one) and the address are
         this.logger.warn(
           `refused API key${result.keyId ? ` ${result.keyId}` : ''} (${result.reason}) from ${req.ip ?? 'unknown'} for ${req.method} ${req.path}${lockedOut ? '; address locked out' : ''}`,
         );
-        next(new UnauthorizedException(MESSAGE[result.reason]));
+        const origin = requestOriginOf(req);
+        const target = result.keyId ? `key ${result.keyId}` : '';
+        const refuse = () => next(new UnauthorizedException(MESSAGE[result.reason]));
+        void this.audit
+          .recordQuietly({
+            action: 'auth.failure',
+            outcome: 'failure',
+            origin,
+            target,
+            detail: result.reason,
+          })
+          .then(() =>
+            lockedOut
+              ? this.audit.recordQuietly({
+                  action: 'auth.lockout',
+                  outcome: 'denied',
+                  origin,
+                  target,
+                  detail: 'too many failed authentications from this address',
+                })
+              : undefined,
+          )
+          .then(refuse, refuse);
       },
       (error: unknown) => next(error),
     );

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { CurrentOrigin } from '../audit/current-origin.decorator';
+import { type RequestOrigin } from '../audit/request-origin.type';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { type Principal } from '../auth/principal.type';
 import { Roles } from '../auth/roles.decorator';
@@ -26,8 +28,12 @@ export class KeysController {
   @Post()
   @ApiOperation({ summary: 'create an API key; the answer is the only time the key is shown' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() actor: Principal): Promise<CreatedApiKeyDto> {
-    return this.createKey.execute(body, actor);
+  create(
+    @Body() body: CreateApiKeyDto,
+    @CurrentPrincipal() actor: Principal,
+    @CurrentOrigin() origin: RequestOrigin,
+  ): Promise<CreatedApiKeyDto> {
+    return this.createKey.execute(body, actor, origin);
   }
 
   @Get()
@@ -41,7 +47,11 @@ export class KeysController {
   @HttpCode(200)
   @ApiOperation({ summary: 'revoke an API key (it stays listed as revoked)' })
   @ApiOkResponse({ type: ApiKeyDto })
-  revoke(@Param() params: ApiKeyIdParamDto, @CurrentPrincipal() actor: Principal): Promise<ApiKeyDto> {
-    return this.revokeKey.execute(params.id, actor);
+  revoke(
+    @Param() params: ApiKeyIdParamDto,
+    @CurrentPrincipal() actor: Principal,
+    @CurrentOrigin() origin: RequestOrigin,
+  ): Promise<ApiKeyDto> {
+    return this.revokeKey.execute(params.id, actor, origin);
   }
 }

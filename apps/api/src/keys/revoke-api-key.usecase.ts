@@ -2,6 +2,8 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 
 import { ApiKeyRepository } from '@apiscope/storage';
 
+import { AuditService } from '../audit/audit.service';
+import { type RequestOrigin } from '../audit/request-origin.type';
 import { ApiKeyAuthService } from '../auth/api-key-auth.service';
 import { type Principal } from '../auth/principal.type';
 import { type ApiKeyDto } from './api-key.dto';
@@ -14,12 +16,24 @@ export class RevokeApiKeyUseCase {
     @Inject(ApiKeyRepository) private readonly keys: ApiKeyRepository,
     @Inject(ApiKeyAuthService) private readonly auth: ApiKeyAuthService,
     @Inject(ListApiKeysUseCase) private readonly list: ListApiKeysUseCase,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async execute(id: string, actor: Principal, now = Date.now()): Promise<ApiKeyDto> {
+  async execute(id: string, actor: Principal, origin: RequestOrigin, now = Date.now()): Promise<ApiKeyDto> {
     const record = await this.keys.findById(id);
-    if (!record) throw new NotFoundException('no API key with this id');
-    if (record.revokedAt === null) {
+    if (!record) {
+      await this.audit.record({
+        action: 'key.revoke',
+        outcome: 'failure',
+        actor,
+        origin,
+        target: `key ${id}`,
+        detail: 'no such key',
+      });
+      throw new NotFoundException('no API key with this id');
+    }
+    const already = record.revokedAt !== null;
+    if (!already) {
       await this.keys.save({
         ...record,
         revokedAt: now,
@@ -29,6 +43,14 @@ export class RevokeApiKeyUseCase {
       });
     }
     this.auth.invalidate(id);
+    await this.audit.record({
+      action: 'key.revoke',
+      outcome: 'success',
+      actor,
+      origin,
+      target: `key ${id}`,
+      detail: `name ${record.name}; role ${record.role}${already ? '; was already revoked' : ''}`,
+    });
     const page = await this.list.execute({ id, limit: 1 }, now);
     const key = page.items[0];
     if (!key) throw new NotFoundException('no API key with this id');
