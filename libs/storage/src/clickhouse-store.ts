@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -135,6 +136,35 @@ export class ClickHouseStore {
       `${what}: ${text.split('\n')[0]}`,
       { cause },
     );
+  }
+
+  /**
+   * Inserts JSON rows, always with an explicit deduplication token: embedded ClickHouse (chdb) keeps
+   * a query's settings in its session, so an insert without a token would inherit the previous
+   * insert's token and be dropped as its duplicate by tables with a deduplication window. Without
+   * `dedupToken` the insert gets a token of its own (never deduplicated). The read timeout, which
+   * leaks the same way, is lifted for inserts.
+   */
+  async insert(
+    table: string,
+    values: readonly Record<string, unknown>[],
+    what: string,
+    dedupToken?: string,
+  ): Promise<void> {
+    if (values.length === 0) return;
+    await this.client
+      .insert({
+        table: this.table(table),
+        format: 'JSONEachRow',
+        values: values as Record<string, unknown>[],
+        clickhouse_settings: {
+          insert_deduplication_token: dedupToken ?? randomUUID(),
+          max_execution_time: 0,
+        },
+      })
+      .catch((cause: unknown) => {
+        throw this.failure(cause, what);
+      });
   }
 
   /** A bounded read: JSON rows, bound parameters, the read timeout; failures as StorageException. */
