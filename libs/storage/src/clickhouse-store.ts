@@ -156,7 +156,7 @@ export class ClickHouseStore {
       .insert({
         table: this.table(table),
         format: 'JSONEachRow',
-        values: values as Record<string, unknown>[],
+        values: values,
         clickhouse_settings: {
           insert_deduplication_token: dedupToken ?? randomUUID(),
           max_execution_time: 0,
@@ -168,9 +168,18 @@ export class ClickHouseStore {
   }
 
   /** A bounded read: JSON rows, bound parameters, the read timeout; failures as StorageException. */
-  async select<T>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  async select<T>(
+    query: string,
+    params: Record<string, unknown> = {},
+    settings: ClickHouseSettings = {},
+  ): Promise<T[]> {
     return this.client
-      .query({ query, query_params: params, format: 'JSONEachRow', clickhouse_settings: this.readSettings })
+      .query({
+        query,
+        query_params: params,
+        format: 'JSONEachRow',
+        clickhouse_settings: { ...this.readSettings, ...settings },
+      })
       .then((r) => r.json<T>())
       .catch((cause: unknown) => {
         throw this.failure(cause);
