@@ -40,7 +40,7 @@ describe('change feed and webhook', () => {
       port: 0,
       apiKey: KEY,
       logger: false,
-      changes: { changeIntervalMs: 0, webhookUrl: hook, webhookSecret: SECRET },
+      api: { changeIntervalMs: 0, webhookUrl: hook, webhookSecret: SECRET },
     });
   });
 

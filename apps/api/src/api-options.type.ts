@@ -2,7 +2,7 @@
 export interface ApiOptions {
   /** The bootstrap admin key (`APISCOPE_API_KEY`, or generated into the data directory). */
   apiKey: string;
-  /** Largest ingest body; other routes have no bodies yet. */
+  /** Largest body of POST /api/v1/ingest (default 64 MiB). */
   ingestBodyLimitBytes?: number;
   /** Requests per minute per client IP before 429. */
   rateLimitPerMinute?: number;
@@ -13,6 +13,18 @@ export interface ApiOptions {
   /** Changes are POSTed here as JSON; signed with HMAC-SHA256 when `webhookSecret` is set. */
   webhookUrl?: string;
   webhookSecret?: string;
+  /** Largest body of every other route (default 16 KiB). */
+  bodyLimitBytes?: number;
+  /** Requests per minute per API key before 429 (default 3,000). */
+  rateLimitPerKey?: number;
+  /** Requests per minute per client address (an IPv6 client: its /64) before 429 (default 6,000). */
+  rateLimitPerIp?: number;
+  /** Failed authentications per minute per client address before it is locked out (default 10). */
+  failedAuthPerIp?: number;
+  /** Expensive queries (inventory, stats) running at once; more wait in a short queue (default 2). */
+  maxConcurrentExpensive?: number;
+  /** Browser origins allowed by CORS (`https://catalog.example.com`); none: CORS stays closed. */
+  corsOrigins?: readonly string[];
 }
 
 export const API_OPTIONS = Symbol('API_OPTIONS');

@@ -1,34 +1,54 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 
 import { API_OPTIONS, type ApiOptions } from './api-options.type';
-import { ApiKeyGuard } from './auth/api-key.guard';
 import { ChangeTrackerService } from './changes/change-tracker.service';
 import { ChangesController } from './changes/changes.controller';
 import { TrackChangesUseCase } from './changes/track-changes.usecase';
 import { WebhookNotifier } from './changes/webhook.notifier';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { ListAuditUseCase } from './audit/list-audit.usecase';
+import { AccessGuard } from './auth/access.guard';
+import { ApiKeyAuthService } from './auth/api-key-auth.service';
+import { ApiKeyUsageService } from './auth/api-key-usage.service';
+import { AuthenticationMiddleware } from './auth/authentication.middleware';
+import { OpenApiController } from './docs/openapi.controller';
+import { OpenApiDocumentService } from './docs/openapi-document.service';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { ListDeadLettersUseCase } from './dead-letters/list-dead-letters.usecase';
 import { EndpointsController } from './endpoints/endpoints.controller';
+import { GetEndpointUseCase } from './endpoints/get-endpoint.usecase';
 import { ListEndpointsUseCase } from './endpoints/list-endpoints.usecase';
 import { HealthController } from './health/health.controller';
 import { IngestController } from './ingest/ingest.controller';
 import { GetInventoryUseCase } from './inventory/get-inventory.usecase';
 import { InventoryController } from './inventory/inventory.controller';
+import { CreateApiKeyUseCase } from './keys/create-api-key.usecase';
+import { KeysController } from './keys/keys.controller';
+import { ListApiKeysUseCase } from './keys/list-api-keys.usecase';
+import { RevokeApiKeyUseCase } from './keys/revoke-api-key.usecase';
+import { ConcurrencyLimiter } from './limits/concurrency-limiter.util';
+import { ExpensiveQueryInterceptor } from './limits/expensive-query.interceptor';
+import { RateLimitService } from './limits/rate-limit.service';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServiceOpenApiController } from './services/service-openapi.controller';
 import { ServicesController } from './services/services.controller';
 import { ImportSpecUseCase } from './specs/import-spec.usecase';
 import { SpecsController } from './specs/specs.controller';
+import { ListServicesUseCase } from './services/list-services.usecase';
+import { GetCallVolumeUseCase } from './stats/get-call-volume.usecase';
+import { StatsController } from './stats/stats.controller';
 
-/** The REST API. Needs StorageModule and TransportModule in the application (both global). */
+/**
+ * The REST API. Needs StorageModule and TransportModule in the application (both global), and its
+ * HTTP concerns (middleware order, body limits, docs) from configureApiApp.
+ */
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [
-        ThrottlerModule.forRoot([{ name: 'per-ip', ttl: 60_000, limit: options.rateLimitPerMinute ?? 6000 }]),
-      ],
       controllers: [
         HealthController,
         IngestController,
@@ -38,21 +58,44 @@ export class ApiModule {
         ServiceOpenApiController,
         SpecsController,
         ChangesController,
+        StatsController,
+        DeadLettersController,
+        KeysController,
+        AuditController,
+        OpenApiController,
       ],
       providers: [
         { provide: API_OPTIONS, useValue: options },
+        RateLimitService,
+        {
+          provide: ConcurrencyLimiter,
+          useFactory: () => new ConcurrencyLimiter(options.maxConcurrentExpensive ?? 2, 8, 10_000),
+        },
+        ExpensiveQueryInterceptor,
+        AuditService,
+        ListAuditUseCase,
+        ApiKeyAuthService,
+        ApiKeyUsageService,
+        AuthenticationMiddleware,
+        OpenApiDocumentService,
         GetInventoryUseCase,
         ListEndpointsUseCase,
         ImportSpecUseCase,
         WebhookNotifier,
         TrackChangesUseCase,
         ChangeTrackerService,
-        // order matters: the rate limit runs before authentication, so key guessing is throttled too
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
-        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        GetEndpointUseCase,
+        ListServicesUseCase,
+        ListDeadLettersUseCase,
+        GetCallVolumeUseCase,
+        CreateApiKeyUseCase,
+        ListApiKeysUseCase,
+        RevokeApiKeyUseCase,
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [GetInventoryUseCase, ImportSpecUseCase, ChangeTrackerService],
+      // AuditService: modules that add admin actions (spec import, settings) record them here
+      exports: [GetInventoryUseCase, AuditService, ImportSpecUseCase, ChangeTrackerService],
     };
   }
 }

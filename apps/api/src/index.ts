@@ -1,5 +1,5 @@
 export { ApiModule } from './api.module';
-export { configureApiApp, DEFAULT_INGEST_BODY_LIMIT } from './configure-api-app';
+export { configureApiApp, DEFAULT_BODY_LIMIT, DEFAULT_INGEST_BODY_LIMIT } from './configure-api-app';
 export type { ApiOptions } from './api-options.type';
 export { GetInventoryUseCase } from './inventory/get-inventory.usecase';
 export { ImportSpecUseCase } from './specs/import-spec.usecase';

@@ -27,3 +27,14 @@ export function resolveApiKey(dataDir: string, env: NodeJS.ProcessEnv = process.
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return { key, origin: file };
 }
+
+/**
+ * The bootstrap key for commands that talk to a running instance (`keys ...`): read, never created,
+ * since a new key here would not be the one the running server knows.
+ */
+export function readApiKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const fromEnv = env['APISCOPE_API_KEY'];
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return fromEnv.trim();
+  const file = join(resolve(dataDir), API_KEY_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
+}

@@ -18,9 +18,11 @@ export interface EmbeddedServerOptions {
   /** 0 picks a free port. */
   port: number;
   apiKey: string;
+  /** Limits, CORS origins and other API settings; defaults when absent. */
+  api?: Omit<ApiOptions, 'apiKey'>;
+  /** PEM certificate and key: serve HTTPS (and send HSTS) instead of HTTP. */
+  tls?: { cert: string; key: string };
   logger: LoggerService | false;
-  /** Change feed settings (see ApiOptions). */
-  changes?: Pick<ApiOptions, 'changeIntervalMs' | 'quietAfterMs' | 'webhookUrl' | 'webhookSecret'>;
 }
 
 export interface EmbeddedServer {
@@ -32,13 +34,15 @@ export interface EmbeddedServer {
 
 /** Starts storage, pipeline and API in this process and listens; `close()` drains the bus first. */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
-  const apiOptions: ApiOptions = { apiKey: options.apiKey, ...options.changes };
+  const apiOptions: ApiOptions = { ...options.api, apiKey: options.apiKey };
   const app = await NestFactory.create<NestExpressApplication>(
     EmbeddedAppModule.forRoot(storageConfigFrom(options.dataDir, options.clickhouseUrl), apiOptions),
     {
       logger: options.logger,
+      // bodies are parsed by configureApiApp, after authentication
       bodyParser: false,
       abortOnError: false,
+      ...(options.tls && { httpsOptions: { cert: options.tls.cert, key: options.tls.key } }),
     },
   );
   configureApiApp(app, apiOptions);
@@ -48,7 +52,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   return {
     app,
     bus: app.get(InProcessBus),
-    url: `http://${host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
     close: () => app.close(),
   };
 }

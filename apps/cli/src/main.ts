@@ -5,6 +5,7 @@ import { StorageException } from '@apiscope/storage';
 import { registerAnalyzeCommand } from './analyze.command';
 import { registerPipelineCommand } from './pipeline.command';
 import { registerSpecCommand } from './spec.command';
+import { registerKeysCommand } from './keys.command';
 import { registerApiCommand, registerUpCommand } from './up.command';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<void> {
   registerAnalyzeCommand(program);
   registerPipelineCommand(program);
   registerSpecCommand(program);
+  registerKeysCommand(program);
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);

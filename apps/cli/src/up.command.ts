@@ -7,7 +7,8 @@ import { ChangeTrackerService, ImportSpecUseCase } from '@apiscope/api';
 import { DEFAULT_DATA_DIR } from '@apiscope/storage';
 
 import { resolveApiKey } from './api-key.util';
-import { collect, parsePort } from './cli-options.util';
+import { apiLimitsFromEnv } from './api-limits.util';
+import { collect, parseCorsOrigin, parsePort, readTlsFiles } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
@@ -26,6 +27,9 @@ interface ServeOptions {
   spec?: string[];
   demo?: boolean;
   webhook?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  corsOrigin?: string[];
 }
 
 function parseWebhookUrl(value: string): string {
@@ -42,6 +46,7 @@ function parseWebhookUrl(value: string): string {
 async function serve(options: ServeOptions, withInputs: boolean): Promise<void> {
   const logger = new Logger('apiscope');
   const port = parsePort(options.port);
+  const tls = readTlsFiles(options.tlsCert, options.tlsKey);
   const { key, origin } = resolveApiKey(options.data);
   const server = await startEmbeddedServer({
     dataDir: options.data,
@@ -49,13 +54,16 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     host: options.host,
     port,
     apiKey: key,
-    logger: new CliLogger(),
-    changes: {
+    api: {
+      ...apiLimitsFromEnv(),
+      ...(options.corsOrigin && { corsOrigins: options.corsOrigin }),
       ...(options.webhook !== undefined && { webhookUrl: parseWebhookUrl(options.webhook) }),
       ...(process.env['APISCOPE_WEBHOOK_SECRET'] !== undefined && {
         webhookSecret: process.env['APISCOPE_WEBHOOK_SECRET'],
       }),
     },
+    ...(tls && { tls }),
+    logger: new CliLogger(),
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -76,6 +84,10 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     `apiscope is up at ${server.url}  (catalog: ${server.url}/, API: ${server.url}/api/v1, docs: ${server.url}/api/docs)`,
   );
   logger.log(`API key: ${origin === 'APISCOPE_API_KEY' ? 'from APISCOPE_API_KEY' : `in ${origin}`}`);
+  if (!tls && !/^(127\.|localhost$|::1$|\[::1\]$)/.test(options.host))
+    logger.warn(
+      `listening on ${options.host} without TLS: API keys cross the network in clear (use --tls-cert/--tls-key)`,
+    );
   if (!withInputs) return;
   for (const spec of await importSpecFiles(server.app.get(ImportSpecUseCase), [
     ...(options.demo ? [DEMO_SPEC] : []),
@@ -110,6 +122,17 @@ export function registerUpCommand(program: Command): void {
     )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
     .option('--spec <service=file>', 'reference spec (OpenAPI) for a service (repeatable)', collect)
+    .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with HSTS) instead of HTTP')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert')
+    .option(
+      '--cors-origin <origin>',
+      'browser origin allowed to call the API (repeatable); none: CORS closed',
+      parseCorsOrigin,
+    )
+    .option(
+      '--webhook <url>',
+      'POST inventory changes here (HMAC-SHA256 signed with APISCOPE_WEBHOOK_SECRET)',
+    )
     .option(
       '--demo',
       `ingest the bundled demo capture and its reference spec (${join('apps', 'cli', 'demo')})`,
@@ -128,6 +151,13 @@ export function registerApiCommand(program: Command): void {
       '--clickhouse <url>',
       'ClickHouse server URL (or CLICKHOUSE_URL); embedded when absent',
       process.env['CLICKHOUSE_URL'],
+    )
+    .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with HSTS) instead of HTTP')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert')
+    .option(
+      '--cors-origin <origin>',
+      'browser origin allowed to call the API (repeatable); none: CORS closed',
+      parseCorsOrigin,
     )
     .action((options: ServeOptions) => serve(options, false));
 }

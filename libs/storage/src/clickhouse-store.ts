@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { type ClickHouseClient, createClient } from '@clickhouse/client';
 import { type NodeClickHouseClientConfigOptions } from '@clickhouse/client/dist/config';
 
-import { type ClickHouseConfig } from './clickhouse-config.type';
+import { type ClickHouseSettings } from '@clickhouse/client';
+
+import { type ClickHouseConfig, DEFAULT_QUERY_TIMEOUT_MS } from './clickhouse-config.type';
 import { StorageException, StorageExceptionCode } from './storage.exception';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -19,13 +22,25 @@ export type StorageMode = 'embedded' | 'server';
  * plugs chdb's connection into the same client, so every query runs the same code path.
  */
 export class ClickHouseStore {
+  /**
+   * Settings for every read: a query that runs past the timeout is stopped by ClickHouse itself
+   * (not just abandoned by the client), so a slow query cannot keep the engine busy for others.
+   */
+  readonly readSettings: ClickHouseSettings;
+
   private constructor(
     readonly client: ClickHouseClient,
     readonly mode: StorageMode,
     readonly database: string,
     /** Where the data lives: the embedded directory or the server URL without credentials. */
     readonly location: string,
-  ) {}
+    queryTimeoutMs: number,
+  ) {
+    this.readSettings = {
+      max_execution_time: Math.max(1, Math.ceil(queryTimeoutMs / 1000)),
+      timeout_overflow_mode: 'throw',
+    };
+  }
 
   static async open(config: ClickHouseConfig): Promise<ClickHouseStore> {
     if (!IDENTIFIER.test(config.database)) {
@@ -54,10 +69,18 @@ export class ClickHouseStore {
       url: config.url,
       username: config.username ?? (decodeURIComponent(url.username) || undefined),
       password: config.password ?? (decodeURIComponent(url.password) || undefined),
-      request_timeout: config.requestTimeoutMs ?? 30_000,
+      // longer than the query timeout, so ClickHouse's own timeout error is the one that surfaces
+      request_timeout:
+        config.requestTimeoutMs ?? (config.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS) + 15_000,
       clickhouse_settings: { date_time_input_format: 'best_effort' },
     });
-    return new ClickHouseStore(client, 'server', config.database, `${url.protocol}//${url.host}`);
+    return new ClickHouseStore(
+      client,
+      'server',
+      config.database,
+      `${url.protocol}//${url.host}`,
+      config.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    );
   }
 
   private static async embedded(config: ClickHouseConfig): Promise<ClickHouseStore> {
@@ -94,7 +117,13 @@ export class ClickHouseStore {
         { cause },
       );
     }
-    return new ClickHouseStore(client, 'embedded', config.database, dir);
+    return new ClickHouseStore(
+      client,
+      'embedded',
+      config.database,
+      dir,
+      config.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    );
   }
 
   /** `calls` -> `apiscope.calls`; table names are constants of this lib, the database is validated. */
@@ -104,12 +133,63 @@ export class ClickHouseStore {
 
   failure(cause: unknown, what = 'ClickHouse query failed'): StorageException {
     const text = cause instanceof Error ? cause.message : String(cause);
+    // ClickHouse error 159 TIMEOUT_EXCEEDED: our own max_execution_time, not an unreachable server
+    if ((cause as { type?: unknown } | null)?.type === 'TIMEOUT_EXCEEDED')
+      return new StorageException(StorageExceptionCode.TIMEOUT, `${what}: query timed out`, { cause });
     const unreachable = /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up|Timeout/i.test(text);
     return new StorageException(
       unreachable ? StorageExceptionCode.UNREACHABLE : StorageExceptionCode.QUERY_FAILED,
       `${what}: ${text.split('\n')[0]}`,
       { cause },
     );
+  }
+
+  /**
+   * Inserts JSON rows, always with an explicit deduplication token: embedded ClickHouse (chdb) keeps
+   * a query's settings in its session, so an insert without a token would inherit the previous
+   * insert's token and be dropped as its duplicate by tables with a deduplication window. Without
+   * `dedupToken` the insert gets a token of its own (never deduplicated). The read timeout, which
+   * leaks the same way, is lifted for inserts.
+   */
+  async insert(
+    table: string,
+    values: readonly Record<string, unknown>[],
+    what: string,
+    dedupToken?: string,
+  ): Promise<void> {
+    if (values.length === 0) return;
+    await this.client
+      .insert({
+        table: this.table(table),
+        format: 'JSONEachRow',
+        values: values,
+        clickhouse_settings: {
+          insert_deduplication_token: dedupToken ?? randomUUID(),
+          max_execution_time: 0,
+        },
+      })
+      .catch((cause: unknown) => {
+        throw this.failure(cause, what);
+      });
+  }
+
+  /** A bounded read: JSON rows, bound parameters, the read timeout; failures as StorageException. */
+  async select<T>(
+    query: string,
+    params: Record<string, unknown> = {},
+    settings: ClickHouseSettings = {},
+  ): Promise<T[]> {
+    return this.client
+      .query({
+        query,
+        query_params: params,
+        format: 'JSONEachRow',
+        clickhouse_settings: { ...this.readSettings, ...settings },
+      })
+      .then((r) => r.json<T>())
+      .catch((cause: unknown) => {
+        throw this.failure(cause);
+      });
   }
 
   async ping(): Promise<boolean> {

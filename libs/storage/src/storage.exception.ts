@@ -4,6 +4,8 @@ export enum StorageExceptionCode {
   UNREACHABLE = 'UNREACHABLE',
   MIGRATION_FAILED = 'MIGRATION_FAILED',
   QUERY_FAILED = 'QUERY_FAILED',
+  /** A read ran past `queryTimeoutMs`: retriable, and not a sign that storage is down. */
+  TIMEOUT = 'TIMEOUT',
 }
 
 /** Storage failures carry a code so callers map them (exit codes, HTTP 503) without parsing text. */

@@ -7,7 +7,10 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 
+import { ApiKeyRepository } from './api-key.repository';
+import { AuditRepository } from './audit.repository';
 import { CallRepository } from './call.repository';
+import { CallVolumeRepository } from './call-volume.repository';
 import { type ClickHouseConfig } from './clickhouse-config.type';
 import { ClickHouseStore } from './clickhouse-store';
 import { ConsumerIntentRepository } from './consumer-intent.repository';
@@ -38,6 +41,9 @@ export class StorageModule implements OnApplicationShutdown {
       ConsumerIntentRepository,
       ReferenceSpecRepository,
       InventoryChangeRepository,
+      ApiKeyRepository,
+      AuditRepository,
+      CallVolumeRepository,
     ].map((Repo) => ({
       provide: Repo,
       useFactory: (store: ClickHouseStore) => new Repo(store),

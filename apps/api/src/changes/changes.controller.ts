@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { InventoryChangeRepository } from '@apiscope/storage';
 
@@ -11,7 +11,6 @@ const changeKey = (c: { service: string; method: string; path: string; kind: str
   `${c.service}${c.method}${c.path}${c.kind}${c.subject}`;
 
 @ApiTags('inventory')
-@ApiBearerAuth()
 @Controller('api/v1/changes')
 export class ChangesController {
   constructor(@Inject(InventoryChangeRepository) private readonly changes: InventoryChangeRepository) {}

@@ -1,16 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 import { ENDPOINT_FLAGS, type EndpointFlag } from '@apiscope/inventory';
+import { ENDPOINT_SORTS, type EndpointSort } from '@apiscope/storage';
 
-export const MAX_PAGE_SIZE = 500;
+import { PageQueryDto } from '../pagination/page-query.dto';
+import { PrintableText } from '../validation/printable-text.decorator';
 
-export class ListEndpointsQueryDto {
+export { MAX_PAGE_SIZE } from '../pagination/page-query.dto';
+
+export class ListEndpointsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'service name, as in /api/v1/services' })
   @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @PrintableText(1024)
   service?: string;
 
   @ApiPropertyOptional({ example: 'GET' })
@@ -20,8 +22,7 @@ export class ListEndpointsQueryDto {
 
   @ApiPropertyOptional({ description: 'path template prefix, e.g. /v1/users' })
   @IsOptional()
-  @IsString()
-  @MaxLength(2048)
+  @PrintableText(2048)
   pathPrefix?: string;
 
   @ApiPropertyOptional({ enum: ENDPOINT_FLAGS })
@@ -29,17 +30,13 @@ export class ListEndpointsQueryDto {
   @IsIn(ENDPOINT_FLAGS)
   flag?: EndpointFlag;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({
+    enum: ENDPOINT_SORTS,
+    default: 'path',
+    description:
+      'path: by service, method, template; calls / lastSeen (prefix - for descending), ties by path',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(8192)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
+  @IsIn(ENDPOINT_SORTS)
+  sort?: EndpointSort;
 }

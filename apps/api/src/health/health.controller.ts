@@ -1,11 +1,13 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 
 import { ClickHouseStore } from '@apiscope/storage';
 import { InProcessBus } from '@apiscope/transport';
 
 import { Public } from '../auth/public.decorator';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { NoQueryDto } from '../validation/no-query.dto';
 import { HealthResponseDto } from './health-response.dto';
 
 @ApiTags('health')
@@ -19,11 +21,13 @@ export class HealthController {
   /** Open on purpose (load balancers, `apiscope up` readiness); tells nothing about the data. */
   @Public()
   @Get('healthz')
-  @ApiOkResponse({
-    type: HealthResponseDto,
-    description: '200 when healthy, 503 when storage is unreachable',
-  })
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
+  @ApiOkResponse({ type: HealthResponseDto, description: 'healthy' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'storage is unreachable' })
+  @ApiProblems(400, 429)
+  async health(
+    @Query() _query: NoQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HealthResponseDto> {
     const storage = (await this.store.ping()) ? 'ok' : 'unreachable';
     const { pendingEvents } = this.bus.stats();
     if (storage !== 'ok') res.status(503);

@@ -2,6 +2,7 @@ import { Injectable, type PipeTransform } from '@nestjs/common';
 import { validateSync } from 'class-validator';
 
 import { RequestValidationException, flattenValidationErrors } from '../problem/validation.exception';
+import { findPrototypeKey } from '../validation/prototype-key.util';
 import { IngestRequestDto } from './ingest-request.dto';
 
 /**
@@ -17,7 +18,15 @@ export class IngestEnvelopePipe implements PipeTransform<unknown, IngestRequestD
         { field: '(body)', problem: 'body must be a JSON object {"calls": [...]}' },
       ]);
     }
-    const dto = Object.assign(new IngestRequestDto(), value);
+    // the envelope only: each call is checked against the ApiCall contract (which refuses such keys)
+    const forbidden = findPrototypeKey(value, 0);
+    if (forbidden !== undefined)
+      throw new RequestValidationException([{ field: forbidden, problem: 'this key is not allowed' }]);
+    // defineProperty, not Object.assign: a JSON key "__proto__" stays a plain (refused) field
+    // instead of replacing the DTO's prototype
+    const dto = new IngestRequestDto();
+    for (const [key, field] of Object.entries(value))
+      Object.defineProperty(dto, key, { value: field, enumerable: true, writable: true, configurable: true });
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) throw new RequestValidationException(flattenValidationErrors(errors));
     return dto;

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
+
+import { PrintableText } from '../validation/printable-text.decorator';
 
 export class InventoryQueryDto {
   @ApiPropertyOptional({ description: 'only this service' })
   @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @PrintableText(1024)
   service?: string;
 }

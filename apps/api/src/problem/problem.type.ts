@@ -10,3 +10,22 @@ export interface ProblemDetails {
 }
 
 export const PROBLEM_BASE = 'https://apiscope.dev/problems/';
+
+/** The stable `type`s (after PROBLEM_BASE): clients may switch on them. */
+export const PROBLEM_SLUGS = [
+  'bad-request',
+  'validation',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'method-not-allowed',
+  'payload-too-large',
+  'unsupported-media-type',
+  'too-many-requests',
+  'overloaded',
+  'storage',
+  'storage-timeout',
+  'internal',
+  'error',
+] as const;
+export type ProblemSlug = (typeof PROBLEM_SLUGS)[number];

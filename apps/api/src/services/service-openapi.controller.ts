@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { toOpenApiDocument } from '@apiscope/inventory';
 
@@ -7,7 +7,6 @@ import { GetInventoryUseCase } from '../inventory/get-inventory.usecase';
 import { ServiceParamDto } from './service-param.dto';
 
 @ApiTags('inventory')
-@ApiBearerAuth()
 @Controller('api/v1/services/:service/openapi')
 export class ServiceOpenApiController {
   constructor(@Inject(GetInventoryUseCase) private readonly inventory: GetInventoryUseCase) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ReferenceSpecRepository, type SpecVersionSummary } from '@apiscope/storage';
 
@@ -13,7 +13,6 @@ const toDto = (v: SpecVersionSummary): SpecVersionDto => ({
 });
 
 @ApiTags('specs')
-@ApiBearerAuth()
 @Controller('api/v1/specs')
 export class SpecsController {
   constructor(
