@@ -28,6 +28,10 @@ type Role = 'viewer' | 'ingest' | 'admin';
  * Who may call what, written out here rather than read from the code or the document, so a wrong
  * @Roles is caught. `public`: no key needed. Admin-only routes answer other roles 404.
  */
+/** apiCall() talks to this host: its OpenAPI export exists. */
+const SERVICE_WITH_TRAFFIC = 'api.example.com';
+const MINIMAL_SPEC = JSON.stringify({ openapi: '3.0.3', info: { title: 'matrix', version: '1' }, paths: {} });
+
 const ACCESS: Record<string, Role[] | 'public'> = {
   'GET /healthz': 'public',
   'POST /api/v1/ingest': ['ingest', 'admin'],
@@ -168,13 +172,16 @@ describe('API security: every role on every route, hostile inputs everywhere (em
     route
       .split(' ')[1]
       .replace('/endpoints/{id}', `/endpoints/${endpointId}`)
-      .replace('/keys/{id}', `/keys/${throwawayKeyId}`);
+      .replace('/keys/{id}', `/keys/${throwawayKeyId}`)
+      .replace('/services/{service}/', `/services/${SERVICE_WITH_TRAFFIC}/`);
   const bodyOf = (route: string): object | undefined =>
     route === 'POST /api/v1/ingest'
       ? { calls: [] }
       : route === 'POST /api/v1/keys'
         ? { name: 'matrix', role: 'viewer' }
-        : undefined;
+        : route === 'POST /api/v1/specs'
+          ? { service: 'matrix.test', document: MINIMAL_SPEC }
+          : undefined;
   const send = (method: string, path: string, key: string | undefined, body?: object | string) => {
     let req = request(server.url)[method.toLowerCase() as 'get'](path);
     if (key !== undefined) req = req.set(bearer(key));
@@ -208,7 +215,7 @@ describe('API security: every role on every route, hostile inputs everywhere (em
       const method = route.split(' ')[0];
       const res = await send(method, pathOf(route), keys[principal], bodyOf(route));
       roleCases += 1;
-      const ok = method === 'POST' && route.endsWith('/keys') ? 201 : 200;
+      const ok = method === 'POST' && (route.endsWith('/keys') || route.endsWith('/specs')) ? 201 : 200;
       let expected: number;
       if (['expired', 'revoked', 'wrong-secret', 'unknown-id', 'malformed'].includes(principal))
         expected = 401;

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   'auth.failure',
   'auth.lockout',
   'access.denied',
+  'spec.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

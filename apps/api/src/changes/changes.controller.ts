@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { InventoryChangeRepository } from '@apiscope/storage';
 
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../problem/api-problems.decorator';
 import { RequestValidationException } from '../problem/validation.exception';
 import { ChangePageDto } from './change-page.dto';
 import { ListChangesQueryDto } from './list-changes-query.dto';
@@ -11,6 +13,7 @@ const changeKey = (c: { service: string; method: string; path: string; kind: str
   `${c.service}${c.method}${c.path}${c.kind}${c.subject}`;
 
 @ApiTags('inventory')
+@Roles('viewer')
 @Controller('api/v1/changes')
 export class ChangesController {
   constructor(@Inject(InventoryChangeRepository) private readonly changes: InventoryChangeRepository) {}
@@ -18,6 +21,7 @@ export class ChangesController {
   /** The append-only change feed, oldest first, for alerting on what is new. */
   @Get()
   @ApiOkResponse({ type: ChangePageDto })
+  @ApiProblems(400)
   async list(@Query() q: ListChangesQueryDto): Promise<ChangePageDto> {
     const limit = q.limit ?? 200;
     const since = q.since === undefined ? Date.now() - 24 * 3600 * 1000 : Date.parse(q.since);

@@ -3,14 +3,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SpecImportException, parseSpecText } from '@apiscope/inventory';
 import { ReferenceSpecRepository, type SpecVersionSummary } from '@apiscope/storage';
 
+import { AuditService } from '../audit/audit.service';
+import { type RequestOrigin } from '../audit/request-origin.type';
+import { type Principal } from '../auth/principal.type';
 import { RequestValidationException } from '../problem/validation.exception';
 
 /** Validates and stores a reference spec as the next version of its service; all or nothing. */
 @Injectable()
 export class ImportSpecUseCase {
-  constructor(@Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository) {}
+  constructor(
+    @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
 
-  async execute(service: string, document: string): Promise<SpecVersionSummary> {
+  /** `by` is the caller of the API (audited); absent for specs given on the command line at start-up. */
+  async execute(
+    service: string,
+    document: string,
+    by?: { actor: Principal; origin: RequestOrigin },
+  ): Promise<SpecVersionSummary> {
     let parsed;
     try {
       parsed = await parseSpecText(document);
@@ -19,6 +30,17 @@ export class ImportSpecUseCase {
         throw new RequestValidationException([{ field: 'document', problem: error.message }]);
       throw error;
     }
-    return this.specs.add({ service, ...parsed }, document);
+    const version = await this.specs.add({ service, ...parsed }, document);
+    if (by) {
+      await this.audit.record({
+        action: 'spec.import',
+        outcome: 'success',
+        actor: by.actor,
+        origin: by.origin,
+        target: `spec ${service} v${version.version}`,
+        detail: `${version.operations} operations; ${parsed.title}`,
+      });
+    }
+    return version;
   }
 }
