@@ -15,3 +15,15 @@ export type { DeadLetter } from './dead-letter.repository';
 export { ConsumerIntentRepository } from './consumer-intent.repository';
 export type { ConsumerIntent } from './consumer-intent.repository';
 export { StorageModule } from './storage.module';
+export { renderClusterDdl } from './cluster-ddl.util';
+export { clusterDdlStatements, MIGRATIONS_TABLE } from './cluster-ddl-statements.util';
+export type { ClusterStatement, ClusterStatementRole } from './cluster-ddl-statements.util';
+export { DEFAULT_CLUSTER_DDL_OPTIONS } from './cluster-ddl-options.type';
+export type { ClusterDdlOptions } from './cluster-ddl-options.type';
+export { ClusterDdlException, ClusterDdlExceptionCode } from './cluster-ddl.exception';
+export { parseMigrationStatement } from './migration-statement.parser';
+export type {
+  MigrationStatement,
+  CreateTableStatement,
+  AlterTableStatement,
+} from './migration-statement.type';
