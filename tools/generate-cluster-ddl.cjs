@@ -46,7 +46,11 @@ for (const item of args.retention) {
 
 let text;
 try {
-  text = renderClusterDdl(loadMigrations(), { cluster: args.cluster, database: args.database, retentionDays });
+  text = renderClusterDdl(loadMigrations(), {
+    cluster: args.cluster,
+    database: args.database,
+    retentionDays,
+  });
 } catch (error) {
   fail(error.message);
 }
