@@ -1,7 +1,7 @@
 import { type ClusterDdlOptions } from './cluster-ddl-options.type';
 import { clusterDdlStatements } from './cluster-ddl-statements.util';
 import { renderClusterDdl } from './cluster-ddl.util';
-import { ClusterDdlException, ClusterDdlExceptionCode } from './cluster-ddl.exception';
+import { ClusterDdlException, type ClusterDdlExceptionCode } from './cluster-ddl.exception';
 import { type Migration, loadMigrations, splitStatements } from './migration.runner';
 
 const OPTIONS: ClusterDdlOptions = { cluster: 'prod-eu', database: 'aps', retentionDays: {} };
