@@ -5,7 +5,7 @@
 -- Apply before starting apiscope, and again before upgrading to a version with new migrations:
 --   clickhouse-client --host <any node> --queries-file cluster.sql
 -- Every node needs remote_servers, the {shard} and {replica} macros, Keeper and distributed_ddl
--- (deploy/clickhouse/config.d), and the apiscope user distributed_foreground_insert (users.d).
+-- (deploy/clickhouse/config.d), and insert_distributed_sync=1 for the apiscope user (users.d).
 
 CREATE DATABASE IF NOT EXISTS apiscope ON CLUSTER 'apiscope';
 
