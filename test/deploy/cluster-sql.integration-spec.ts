@@ -19,6 +19,9 @@ import { REPO_ROOT } from '../support/corpus';
 const CLICKHOUSE_DIR = join(REPO_ROOT, 'deploy', 'clickhouse');
 const { cluster, database } = DEFAULT_CLUSTER_DDL_OPTIONS;
 
+// opens embedded ClickHouse: slow on a loaded 2-core machine
+jest.setTimeout(120_000);
+
 /**
  * The committed cluster.sql run through embedded ClickHouse (chdb, ClickHouse 26.x) with the
  * committed example configuration (remote_servers, macros): Replicated engines, Keeper paths with

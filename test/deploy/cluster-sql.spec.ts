@@ -37,6 +37,9 @@ const statementOf = (head: string) => {
 const runTool = (...args: string[]) =>
   spawnSync(process.execPath, [TOOL, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
 
+// runs the generator script: slow on a loaded 2-core machine
+jest.setTimeout(120_000);
+
 describe('deploy/clickhouse/cluster.sql', () => {
   it('should be what the migrations generate (run `npm run ddl:cluster` after changing a migration)', () => {
     expect(committed).toBe(renderClusterDdl(migrations, DEFAULT_CLUSTER_DDL_OPTIONS));

@@ -31,6 +31,9 @@ const interpolate = (text: string) =>
     (_, name: string, fallback?: string) => fallback ?? `<${name}>`,
   );
 
+// runs the real CLI for its --help: slow on a loaded 2-core machine
+jest.setTimeout(120_000);
+
 describe('deploy/docker-compose.yml', () => {
   const [compose] = readYaml(COMPOSE) as Array<{ services: Record<string, Service> }>;
   const services = compose.services;

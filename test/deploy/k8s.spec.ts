@@ -64,6 +64,9 @@ const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'
   .version;
 const WORKLOADS = ['Deployment', 'DaemonSet', 'Job'];
 
+// runs the real CLI for its --help: slow on a loaded 2-core machine
+jest.setTimeout(120_000);
+
 describe('deploy/k8s', () => {
   const files = filesUnder(K8S, /\.ya?ml$/);
   const kustomization = readYaml(join(K8S, 'kustomization.yaml'))[0] as {

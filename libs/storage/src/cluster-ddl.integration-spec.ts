@@ -33,6 +33,9 @@ interface ColumnRow {
   position: string;
 }
 
+// opens embedded ClickHouse: slow on a loaded 2-core machine
+jest.setTimeout(120_000);
+
 describe(clusterDdlStatements.name, () => {
   let dir: string;
   let store: ClickHouseStore;
