@@ -73,6 +73,14 @@ describe('deploy/docker-compose.yml', () => {
     expect(optionValues(argv(services.sensor)).spec.path).toEqual(['sensor', 'pcap']);
   });
 
+  it('should ask for every value it interpolates in deploy/.env.example', () => {
+    const example = readFileSync(join(DEPLOY_DIR, '.env.example'), 'utf8');
+    const used = [...readFileSync(COMPOSE, 'utf8').matchAll(/\$\{(\w+)/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(0);
+    for (const name of new Set(used))
+      expect({ name, listed: new RegExp(`^${name}=`, 'm').test(example) }).toEqual({ name, listed: true });
+  });
+
   it('should set only environment variables the code reads', () => {
     const known = envNamesReadByCode();
     for (const [name, s] of apiscope)
