@@ -29,7 +29,16 @@ for (const [name, cmd, args] of checks) if (!step(name, cmd, args)) checksFailed
 
 const dir = mkdtempSync(join(tmpdir(), 'apiscope-jest-'));
 const report = join(dir, 'report.json');
-step('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)]);
+// jest-circus reads only the global testTimeout: a project's own (test/jest.config.cjs: 60 s for
+// process-spawning e2e specs) is ignored in this multi-project run, which left them at 5 s.
+step('jest', 'npx', [
+  'jest',
+  '--ci',
+  '--testTimeout=60000',
+  '--json',
+  `--outputFile=${report}`,
+  ...process.argv.slice(2),
+]);
 let passed = 0;
 let failed = 0;
 try {

@@ -27,3 +27,15 @@ export { AUDIT_ACTIONS, AUDIT_OUTCOMES } from './audit.type';
 export type { AuditAction, AuditEntry, AuditOutcome, AuditQuery } from './audit.type';
 export { CallVolumeRepository, CALL_VOLUME_INTERVALS } from './call-volume.repository';
 export type { CallVolume, CallVolumeInterval, CallVolumeQuery } from './call-volume.repository';
+export { renderClusterDdl } from './cluster-ddl.util';
+export { clusterDdlStatements, MIGRATIONS_TABLE } from './cluster-ddl-statements.util';
+export type { ClusterStatement, ClusterStatementRole } from './cluster-ddl-statements.util';
+export { DEFAULT_CLUSTER_DDL_OPTIONS } from './cluster-ddl-options.type';
+export type { ClusterDdlOptions } from './cluster-ddl-options.type';
+export { ClusterDdlException, ClusterDdlExceptionCode } from './cluster-ddl.exception';
+export { parseMigrationStatement } from './migration-statement.parser';
+export type {
+  MigrationStatement,
+  CreateTableStatement,
+  AlterTableStatement,
+} from './migration-statement.type';
