@@ -5,30 +5,54 @@ import { parseIsoTime } from './log-time.util';
 import { tokenizeLogLine } from './log-tokens.util';
 
 /**
- * Positions of the fields after `[START_TIME] "METHOD PATH PROTOCOL"` in the text layouts met in
- * practice, told apart by how many unquoted fields follow the request:
- *  - Envoy's default (envoyproxy.io, access_log usage, "Default format string"): 6
- *      CODE FLAGS RX TX DURATION UPSTREAM_TIME "XFF" "UA" "REQUEST_ID" "AUTHORITY" "UPSTREAM_HOST"
- *  - Istio 1.9+ (pilot EnvoyTextLogFormat): 4
- *      CODE FLAGS DETAILS TERMINATION "FAILURE" RX TX DURATION UPSTREAM_TIME "XFF" "UA" "ID" "AUTHORITY"
- *      "UPSTREAM_HOST" CLUSTER UPSTREAM_LOCAL DOWNSTREAM_LOCAL DOWNSTREAM_REMOTE SNI ROUTE
- *  - Istio 1.3 to 1.8: 2, then "MIXER_STATUS" "FAILURE" RX TX DURATION ... as Istio 1.9+
+ * The fields after `[START_TIME] "METHOD PATH PROTOCOL"` come in runs of unquoted and quoted values,
+ * and the text layouts met in practice differ in their runs:
+ *  - Envoy's default (envoyproxy.io, access_log usage, "Default format string"):
+ *      CODE FLAGS RX TX DURATION UPSTREAM_TIME | "XFF" "UA" "REQUEST_ID" "AUTHORITY" "UPSTREAM_HOST"
+ *  - Istio 1.9+ (pilot EnvoyTextLogFormat):
+ *      CODE FLAGS DETAILS TERMINATION | "FAILURE" | RX TX DURATION UPSTREAM_TIME |
+ *      "XFF" "UA" "ID" "AUTHORITY" "UPSTREAM_HOST" | CLUSTER UPSTREAM_LOCAL DOWNSTREAM_LOCAL DOWNSTREAM_REMOTE SNI ROUTE
+ *  - Istio before 1.9: as 1.9+ with CODE FLAGS | "MIXER_STATUS"? "FAILURE" | ...
+ * So: a first run of 6 or more is Envoy's default; a shorter one is Istio's, read by runs.
  */
-interface Positions {
-  code: number;
-  rx: number;
-  tx: number;
-  duration: number;
-  authority: number;
-  downstreamLocal?: number;
-  downstreamRemote?: number;
+interface EnvoyFields {
+  code?: string;
+  rx?: string;
+  tx?: string;
+  duration?: string;
+  authority?: string;
+  downstreamLocal?: string;
+  downstreamRemote?: string;
 }
 
-const LAYOUTS: Readonly<Record<number, Positions>> = {
-  6: { code: 2, rx: 4, tx: 5, duration: 6, authority: 11 },
-  4: { code: 2, rx: 7, tx: 8, duration: 9, authority: 14, downstreamLocal: 18, downstreamRemote: 19 },
-  2: { code: 2, rx: 6, tx: 7, duration: 8, authority: 13, downstreamLocal: 17, downstreamRemote: 18 },
-};
+function runsOf(values: string[], quoted: boolean[]): string[][] {
+  const runs: string[][] = [];
+  for (let i = 2; i < values.length; i++) {
+    if (i === 2 || quoted[i] !== quoted[i - 1]) runs.push([]);
+    runs[runs.length - 1].push(values[i]);
+  }
+  return runs;
+}
+
+function fieldsOf(values: string[], quoted: boolean[]): EnvoyFields | undefined {
+  if (quoted[2]) return undefined;
+  const runs = runsOf(values, quoted);
+  const [first, second, third, fourth, fifth] = runs;
+  if (first.length >= 6) {
+    if (second === undefined || second.length < 4) return undefined;
+    return { code: first[0], rx: first[2], tx: first[3], duration: first[4], authority: second[3] };
+  }
+  if (third === undefined || third.length < 3 || fourth === undefined || fourth.length < 4) return undefined;
+  return {
+    code: first[0],
+    rx: third[0],
+    tx: third[1],
+    duration: third[2],
+    authority: fourth[3],
+    downstreamLocal: fifth?.[2],
+    downstreamRemote: fifth?.[3],
+  };
+}
 
 function count(text: string | undefined): number | undefined {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
@@ -42,10 +66,8 @@ export function readEnvoyText(raw: string): LogExchange {
     throw new LogSkipException(LogSkipCode.NOT_THIS_FORMAT, 'the line is not an Envoy text access log line');
   }
   const { values, quoted } = tokens;
-  let bare = 0;
-  while (2 + bare < values.length && !quoted[2 + bare]) bare++;
-  const at = LAYOUTS[bare];
-  if (at === undefined || values.length <= at.authority) {
+  const at = fieldsOf(values, quoted);
+  if (at === undefined) {
     throw new LogSkipException(
       LogSkipCode.NOT_THIS_FORMAT,
       'the line is in no known Envoy or Istio text layout',
@@ -57,28 +79,30 @@ export function readEnvoyText(raw: string): LogExchange {
       LogSkipCode.BAD_TIME,
       `start time "${values[0].slice(0, 40)}" is not ISO 8601`,
     );
-  const [method = '-', target = '-'] = values[1].split(' ');
-  if (method === '-' && target === '-') {
+  const [method = '-', target = '-', protocol = '-'] = values[1].split(' ');
+  // TCP proxy lines log "- - -"; an HTTP request Envoy could not parse keeps its protocol
+  if (method === '-' && target === '-' && protocol === '-') {
     throw new LogSkipException(LogSkipCode.NOT_HTTP, 'a TCP proxy connection, not an HTTP request');
   }
   if (method === '-' || target === '-')
     throw new LogSkipException(LogSkipCode.NO_REQUEST, 'Envoy logged no request line');
-  const status = count(values[at.code]) ?? 0;
-  const duration = count(values[at.duration]);
-  const authority = values[at.authority];
-  const src = at.downstreamRemote === undefined ? undefined : parsePeer(values[at.downstreamRemote]);
-  const dst = at.downstreamLocal === undefined ? undefined : parsePeer(values[at.downstreamLocal]);
+  const status = count(at.code) ?? 0;
+  const duration = count(at.duration);
+  const requestSize = count(at.rx);
+  const responseSize = count(at.tx);
+  const src = parsePeer(at.downstreamRemote);
+  const dst = parsePeer(at.downstreamLocal);
   return {
     ts,
     method,
     target,
-    ...(authority !== '-' && authority !== '' && { host: authority }),
+    ...(at.authority !== undefined && at.authority !== '-' && at.authority !== '' && { host: at.authority }),
     ...(src && { src }),
     ...(dst && { dst }),
     status,
     ...(duration !== undefined && { durationMs: duration }),
     // BYTES_RECEIVED and BYTES_SENT count body bytes for HTTP (Envoy command operators)
-    ...(count(values[at.rx]) !== undefined && { requestBodySize: count(values[at.rx]) }),
-    ...(count(values[at.tx]) !== undefined && { responseBodySize: count(values[at.tx]) }),
+    ...(requestSize !== undefined && { requestBodySize: requestSize }),
+    ...(responseSize !== undefined && { responseBodySize: responseSize }),
   };
 }

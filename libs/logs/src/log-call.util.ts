@@ -16,6 +16,8 @@ import { LogSkipCode, LogSkipException } from './log-skip.exception';
 /** RFC 9110 token, the rule the contract enforces, checked here for a precise skip reason. */
 const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
 export interface LogCallContext {
   id: string;
   sensorId: string;
@@ -62,6 +64,13 @@ function checkedTarget(method: string, target: string): ReturnType<typeof splitR
     throw new LogSkipException(
       LogSkipCode.TOO_LONG,
       `the request-target is ${target.length} characters long`,
+    );
+  }
+  // no HTTP version lets a line break into a request-target; the contract's path rule refuses it too
+  if (LINE_BREAK.test(target)) {
+    throw new LogSkipException(
+      LogSkipCode.BAD_TARGET,
+      `request-target ${quoteValue(target)} contains a line break`,
     );
   }
   const split = splitRequestTarget(target);

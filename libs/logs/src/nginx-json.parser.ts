@@ -20,7 +20,8 @@ export class NginxJsonReader implements LogJsonReader {
   /** Throws RangeError when `format` names no `"key": "$variable"` pair. */
   constructor(format?: string) {
     if (format === undefined) return;
-    const pairs = [...format.matchAll(/"([^"\\]+)"\s*:\s*"\$\{?([A-Za-z0-9_]+)\}?"/g)];
+    // `"status":$status` (a number) and `"status":"$status"` both occur
+    const pairs = [...format.matchAll(/"([^"\\]+)"\s*:\s*"?\$\{?([A-Za-z0-9_]+)\}?/g)];
     if (pairs.length === 0) {
       throw new RangeError('nginx JSON format: no "key": "$variable" pair found in --nginx-format');
     }

@@ -34,24 +34,47 @@ export const NGINX_PRESETS: Readonly<Record<string, string>> = {
 
 /**
  * Accepts what users paste: a bare format, or the directive as in nginx.conf
- * (`log_format main escape=json '...' '...';`), whose quoted pieces nginx concatenates.
+ * (`log_format main escape=json '...' '...';`), whose quoted pieces nginx concatenates. Text is read
+ * as config quoting only when it is made of quoted pieces and nothing else: `"$request" $status` is
+ * a bare format that happens to start with a quote.
  */
 function unwrapDirective(text: string): { format: string; escape: NginxEscape } {
-  let rest = text.trim().replace(/;$/, '');
+  let rest = text.trim();
   let escape: NginxEscape = 'default';
   const directive = /^log_format\s+\S+\s*/.exec(rest);
-  if (directive) rest = rest.slice(directive[0].length);
-  const escapeParam = /^escape=(default|json|none)\s*/.exec(rest);
+  if (directive) rest = rest.slice(directive[0].length).replace(/;$/, '');
+  const escapeParam = directive ? /^escape=(default|json|none)\s*/.exec(rest) : null;
   if (escapeParam) {
     escape = escapeParam[1] as NginxEscape;
     rest = rest.slice(escapeParam[0].length);
   }
-  if (!/^['"]/.test(rest)) return { format: rest, escape };
+  const piece = /\s*(['"])((?:\\.|(?!\1)[^\\])*)\1\s*/y;
   let format = '';
-  const piece = /\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/y;
   let m: RegExpExecArray | null;
-  while ((m = piece.exec(rest)) !== null) format += m[2].replace(/\\(.)/g, '$1');
-  return { format, escape };
+  while ((m = piece.exec(rest)) !== null) {
+    format += m[2].replace(/\\(.)/g, '$1');
+    if (piece.lastIndex === rest.length) return { format, escape };
+  }
+  return { format: rest, escape };
+}
+
+/**
+ * Variables whose value starts with `/`, so they may follow another variable with nothing between:
+ * `$scheme://$host$request_uri` is a common way to log the full URL.
+ */
+const PATH_VARIABLES: ReadonlySet<string> = new Set(['request_uri', 'uri', 'document_uri']);
+
+/** Where `literal` next occurs from `from`; with JSON escaping a `"` preceded by `\` is content. */
+function literalAt(line: string, literal: string, from: number, json: boolean): number {
+  let at = line.indexOf(literal, from);
+  if (!json || literal.charCodeAt(0) !== 0x22) return at;
+  while (at > 0) {
+    let slashes = 0;
+    while (line.charCodeAt(at - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return at;
+    at = line.indexOf(literal, at + 1);
+  }
+  return at;
 }
 
 /** Compiles a format or preset name; throws RangeError with a one-line reason when unusable. */
@@ -65,13 +88,14 @@ export function compileNginxLogFormat(text: string): NginxLogLayout {
   let m: RegExpExecArray | null;
   while ((m = variable.exec(format)) !== null) {
     const literal = format.slice(last, m.index);
-    if (variables.length > 0 && literal === '') {
+    const name = (m[1] ?? m[2]).toLowerCase();
+    if (variables.length > 0 && literal === '' && !PATH_VARIABLES.has(name)) {
       throw new RangeError(
         `nginx format: $${variables[variables.length - 1]} and $${m[1] ?? m[2]} have nothing between them, so their values cannot be told apart`,
       );
     }
     literals.push(literal);
-    variables.push((m[1] ?? m[2]).toLowerCase());
+    variables.push(name);
     last = m.index + m[0].length;
   }
   literals.push(format.slice(last));
@@ -95,11 +119,19 @@ export function matchNginxLine(
 ): Array<string | undefined> | undefined {
   const { literals, variables } = layout;
   if (!line.startsWith(literals[0])) return undefined;
+  const json = layout.escape === 'json';
+  const last = variables.length - 1;
   let pos = literals[0].length;
   const values = new Array<string | undefined>(variables.length);
-  for (let i = 0; i < variables.length; i++) {
+  for (let i = 0; i <= last; i++) {
     const literal = literals[i + 1];
-    const end = literal === '' ? line.length : line.indexOf(literal, pos);
+    // an empty literal ends the line, or comes before a path variable (see PATH_VARIABLES)
+    const end =
+      literal !== ''
+        ? literalAt(line, literal, pos, json)
+        : i === last
+          ? line.length
+          : line.indexOf('/', pos);
     if (end === -1) return undefined;
     if (wanted[i]) values[i] = line.slice(pos, end);
     pos = end + literal.length;

@@ -31,6 +31,9 @@ export function readZeekRecord(record: JsonObject): LogExchange {
   }
   const method = textField(record, 'method');
   const uri = textField(record, 'uri');
+  if (method !== undefined && record['uri'] === '') {
+    throw new LogSkipException(LogSkipCode.BAD_TARGET, 'the request-target is empty');
+  }
   if (method === undefined || uri === undefined) {
     throw new LogSkipException(LogSkipCode.NO_REQUEST, 'Zeek logged no request line (method or uri unset)');
   }
