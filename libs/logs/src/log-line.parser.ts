@@ -47,7 +47,13 @@ export class LogLineParser {
     const reader = this.reader;
     if (reader.kind === 'json') return this.pushJson(line, lineNumber);
     if (line.length > LOG_MAX_RECORD_CHARS) return this.tooLong(lineNumber, line.length);
-    this.handle(() => reader.readLine(line), lineNumber, String(lineNumber));
+    let exchange: LogExchange | undefined;
+    try {
+      exchange = reader.readLine(line);
+    } catch (error) {
+      return this.failed(error, lineNumber);
+    }
+    if (exchange !== undefined) this.emit(exchange, lineNumber, String(lineNumber));
   }
 
   /** End of input: reports a JSON record left open. */
@@ -96,18 +102,23 @@ export class LogLineParser {
   }
 
   private onValue(value: unknown, line: number): void {
-    const reader = this.reader;
-    if (reader.kind !== 'json') return;
-    if (!Array.isArray(value)) return this.handle(() => reader.readRecord(value), line, String(line));
-    (value as unknown[]).forEach((item, index) =>
-      this.handle(() => reader.readRecord(item), line, `${line}.${index}`),
-    );
+    if (!Array.isArray(value)) return this.readJson(value, line, String(line));
+    (value as unknown[]).forEach((item, index) => this.readJson(item, line, `${line}.${index}`));
   }
 
-  private handle(read: () => LogExchange | undefined, line: number, ref: string): void {
+  private readJson(value: unknown, line: number, ref: string): void {
+    if (this.reader.kind !== 'json') return;
+    let exchange: LogExchange | undefined;
     try {
-      const exchange = read();
-      if (exchange === undefined) return;
+      exchange = this.reader.readRecord(value);
+    } catch (error) {
+      return this.failed(error, line);
+    }
+    if (exchange !== undefined) this.emit(exchange, line, ref);
+  }
+
+  private emit(exchange: LogExchange, line: number, ref: string): void {
+    try {
       const call = buildLogCall(exchange, {
         id: this.prefix + ref,
         sensorId: this.options.sensorId,
@@ -126,9 +137,14 @@ export class LogLineParser {
       }
       this.sink.record(exchange.route === undefined ? { call } : { call, route: exchange.route });
     } catch (error) {
-      if (error instanceof LogSkipException) this.skip(line, error.code, error.message);
-      else this.skip(line, LogSkipCode.UNEXPECTED, `unexpected error: ${oneLine(error)}`);
+      this.failed(error, line);
     }
+  }
+
+  /** A LogSkipException is the reader's verdict; anything else is a bug met on hostile input. */
+  private failed(error: unknown, line: number): void {
+    if (error instanceof LogSkipException) this.skip(line, error.code, error.message);
+    else this.skip(line, LogSkipCode.UNEXPECTED, `unexpected error: ${oneLine(error)}`);
   }
 
   private tooLong(line: number, chars: number): void {

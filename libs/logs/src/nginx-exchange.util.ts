@@ -38,7 +38,7 @@ export function toNginxExchange(
   let requestType: string | undefined;
   let responseType: string | undefined;
   let requestBody: string | undefined;
-  const headers: NameValueList = [];
+  let headers: NameValueList | undefined;
   for (let i = 0; i < roles.length; i++) {
     const raw = values[i];
     if (raw === undefined || raw === '-' || raw === '') continue;
@@ -97,7 +97,7 @@ export function toNginxExchange(
         scheme = raw === 'https' ? 'https' : raw === 'http' ? 'http' : undefined;
         break;
       case NginxRole.HEADER:
-        headers.push([headerNameOf(layout.variables[i]), unescapeNginx(raw, layout.escape)]);
+        (headers ??= []).push([headerNameOf(layout.variables[i]), unescapeNginx(raw, layout.escape)]);
         break;
       case NginxRole.CONTENT_LENGTH:
         requestSize = parseDecimal(raw);
@@ -134,17 +134,17 @@ export function toNginxExchange(
     ts: durationMs === undefined ? end : Math.max(0, end - durationMs),
     method,
     target,
-    ...(scheme && { scheme }),
-    ...(host !== undefined && { host }),
-    ...(src !== undefined && { src: { ip: src, port: port(remotePort) ?? PORT_NOT_LOGGED } }),
-    ...(dst !== undefined && { dst: { ip: dst, port: port(serverPort) ?? PORT_NOT_LOGGED } }),
+    scheme,
+    host,
+    src: src === undefined ? undefined : { ip: src, port: port(remotePort) ?? PORT_NOT_LOGGED },
+    dst: dst === undefined ? undefined : { ip: dst, port: port(serverPort) ?? PORT_NOT_LOGGED },
     status,
-    ...(durationMs !== undefined && { durationMs }),
-    ...(headers.length > 0 && { requestHeaders: { pairs: headers, complete: false } }),
-    ...(bytesSent !== undefined && { responseBodySize: bytesSent }),
-    ...(requestSize !== undefined && { requestBodySize: requestSize }),
-    ...(requestType !== undefined && { requestContentType: requestType }),
-    ...(responseType !== undefined && { responseContentType: responseType }),
-    ...(requestBody !== undefined && { requestBodyText: requestBody }),
+    durationMs,
+    requestHeaders: headers === undefined ? undefined : { pairs: headers, complete: false },
+    responseBodySize: bytesSent,
+    requestBodySize: requestSize,
+    requestContentType: requestType,
+    responseContentType: responseType,
+    requestBodyText: requestBody,
   };
 }

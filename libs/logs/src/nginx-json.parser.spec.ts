@@ -34,10 +34,7 @@ describe(NginxJsonReader.name, () => {
         target: '/v1/items/9?force=true',
         path: '/v1/items/9',
         query: [['force', 'true']],
-        headers: [
-          ['user-agent', 'python-requests/2.31'],
-          ['authorization', 'Basic dTpw'],
-        ],
+        headers: [['authorization', 'Basic dTpw']],
       },
       response: { status: 200, headers: [], body: { size: 17, truncated: true, encoding: 'utf8' } },
       durationMs: 20,

@@ -1,3 +1,5 @@
+import { CREDENTIAL_HEADER_NAMES } from './log-credentials.util';
+
 /**
  * What each nginx variable means for an ApiCall (https://nginx.org/en/docs/varindex.html). Roles
  * are resolved once per layout, so a line costs one switch per variable and no name comparisons.
@@ -61,10 +63,16 @@ const ROLES: Readonly<Record<string, NginxRole>> = {
   request_body: NginxRole.REQUEST_BODY,
 };
 
+/**
+ * Of the `$http_*` request headers only those that can carry credentials are read: a log lists a
+ * few headers, and the pipeline reads a header list as complete (see `credentialHeaders`).
+ */
 export function nginxRoleOf(variable: string): NginxRole {
   const role = ROLES[variable];
   if (role !== undefined) return role;
-  return variable.startsWith('http_') ? NginxRole.HEADER : NginxRole.IGNORE;
+  return variable.startsWith('http_') && CREDENTIAL_HEADER_NAMES.has(headerNameOf(variable))
+    ? NginxRole.HEADER
+    : NginxRole.IGNORE;
 }
 
 /** `$http_x_api_key` -> `x-api-key`: nginx lower-cases the name and turns dashes into underscores. */
