@@ -21,6 +21,8 @@ export enum LogSkipCode {
   CONTRACT = 'CONTRACT',
   /** The reader failed on this line in a way it did not foresee (a bug met on hostile input). */
   UNEXPECTED = 'UNEXPECTED',
+  /** A HAR entry that yields no call (read by `parseHar`, whose reason says why). */
+  HAR_ENTRY = 'HAR_ENTRY',
 }
 
 /** Raised while reading one line and turned into a `LogSkip` by the line parser; it never escapes. */

@@ -1,0 +1,23 @@
+import { type LogSkipCode } from '@apiscope/logs';
+
+export interface SkipTally {
+  count: number;
+  firstLine: number;
+  reason: string;
+}
+
+/** What one input (a file, its rotated generations, or stdin) gave; printed in the summary. */
+export interface LogInputStats {
+  input: string;
+  lines: number;
+  events: number;
+  skipped: Map<LogSkipCode, SkipTally>;
+  accepted: number;
+  refused: number;
+  /** Problems of the input itself (rotation without a copy found, unreadable file). */
+  warnings: string[];
+}
+
+export function newInputStats(input: string): LogInputStats {
+  return { input, lines: 0, events: 0, skipped: new Map(), accepted: 0, refused: 0, warnings: [] };
+}
