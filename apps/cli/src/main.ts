@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { StorageException } from '@apiscope/storage';
 
 import { registerAnalyzeCommand } from './analyze.command';
+import { sensorCommand } from './sensor.command';
+import { registerSensorLogsCommand } from './sensor-logs.command';
 import { registerApiCommand, registerUpCommand } from './up.command';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
@@ -23,6 +25,7 @@ export async function main(argv: string[]): Promise<void> {
   registerUpCommand(program);
   registerApiCommand(program);
   registerAnalyzeCommand(program);
+  registerSensorLogsCommand(sensorCommand(program));
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);

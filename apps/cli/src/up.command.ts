@@ -10,6 +10,7 @@ import { collect, parsePort } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
+import { followLogInputs, type FollowedLogInputs, parseLogSpec } from './log-input';
 
 export const DEMO_HAR = resolve(__dirname, '..', 'demo', 'demo-shop.har');
 
@@ -19,6 +20,7 @@ interface ServeOptions {
   host: string;
   clickhouse?: string;
   har?: string[];
+  log?: string[];
   demo?: boolean;
 }
 
@@ -26,6 +28,7 @@ interface ServeOptions {
 async function serve(options: ServeOptions, withInputs: boolean): Promise<void> {
   const logger = new Logger('apiscope');
   const port = parsePort(options.port);
+  const logs = (options.log ?? []).map(parseLogSpec);
   const { key, origin } = resolveApiKey(options.data);
   const server = await startEmbeddedServer({
     dataDir: options.data,
@@ -36,17 +39,21 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     logger: new CliLogger(),
   });
   let stopping = false;
+  let followed: FollowedLogInputs | undefined;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: shutting down`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error(`shutdown failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
+    // followed logs deliver what is complete and save their offsets before the pipeline closes
+    (followed?.stop() ?? Promise.resolve())
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -61,6 +68,10 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     logger.log(
       `${file}: ${report.accepted} calls stored, ${report.rejected} refused, ${report.skipped.length} HAR entries skipped`,
     );
+  }
+  if (logs.length > 0 && !stopping) {
+    followed = followLogInputs(server.bus, logs, options.data, (line) => logger.log(line));
+    logger.log(`following ${logs.map((l) => `${l.format}:${l.path}`).join(', ')}`);
   }
 }
 
@@ -79,6 +90,11 @@ export function registerUpCommand(program: Command): void {
       process.env['CLICKHOUSE_URL'],
     )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
+    .option(
+      '--log <format:path>',
+      'gateway log to follow while running, as FORMAT:PATH (repeatable; offsets kept in --data)',
+      collect,
+    )
     .option('--demo', `ingest the bundled demo capture (${join('apps', 'cli', 'demo', 'demo-shop.har')})`)
     .action((options: ServeOptions) => serve(options, true));
 }

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, basename, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 const MAGIC = /[*?[]/;
 
@@ -58,7 +58,8 @@ export function expandFileArgument(argument: string): string[] {
     }
     candidates = last ? next.filter(isFile) : next.filter(isDirectory);
   });
-  return candidates;
+  // a relative pattern gives relative paths, as a shell would
+  return isAbsolute(argument) ? candidates : candidates.map((c) => relative(process.cwd(), c));
 }
 
 function isFile(path: string): boolean {
