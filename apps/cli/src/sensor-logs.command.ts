@@ -20,6 +20,7 @@ interface SensorLogsOptions {
   sensorId: string;
   nginxFormat?: string;
   data: string;
+  validate?: boolean;
 }
 
 /** Sensor ids are stable per host, so a restarted or re-run sensor produces the same event ids. */
@@ -50,6 +51,7 @@ async function sensorLogs(options: SensorLogsOptions): Promise<void> {
         warn: (line) => process.stderr.write(`apiscope: ${line}\n`),
         progress: process.stderr,
         dataDir: options.data,
+        validate: options.validate === true,
       },
     });
     for (const input of stats) {
@@ -91,5 +93,9 @@ export function registerSensorLogsCommand(sensor: Command): void {
       'nginx log_format string (the directive may be pasted whole) or preset: combined, main, upstreaminfo',
     )
     .option('--data <dir>', 'directory where --follow keeps its offsets (log-offsets.json)', DEFAULT_DATA_DIR)
+    .option(
+      '--validate',
+      'check every event against ApiCall v1 before sending (slower; apiscope checks them on receipt)',
+    )
     .action((options: SensorLogsOptions) => sensorLogs(options));
 }

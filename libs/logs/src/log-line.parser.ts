@@ -26,15 +26,17 @@ export class LogLineParser {
   private readonly assembler = new JsonRecordAssembler(LOG_MAX_RECORD_CHARS);
   private readonly prefix: string;
   private readonly maxBodyBytes: number;
+  private readonly sensor: { id: string; kind: string };
 
   constructor(
     private readonly reader: LogReader,
-    private readonly kind: string,
+    kind: string,
     private readonly options: LogReadOptions,
     private readonly sink: LogRecordSink,
   ) {
     this.prefix = `${options.sensorId}:${options.source}:`;
     this.maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+    this.sensor = { id: options.sensorId, kind };
     if (options.sensorId === '' || options.sensorId.length > API_CALL_LIMITS.sensorFieldLength) {
       throw new RangeError(`sensorId must be 1 to ${API_CALL_LIMITS.sensorFieldLength} characters`);
     }
@@ -121,8 +123,7 @@ export class LogLineParser {
     try {
       const call = buildLogCall(exchange, {
         id: this.prefix + ref,
-        sensorId: this.options.sensorId,
-        kind: this.kind,
+        sensor: this.sensor,
         maxBodyBytes: this.maxBodyBytes,
       });
       if (this.options.validate !== false) {

@@ -6,9 +6,10 @@ import { GenerationReader } from './generation.reader';
 import { type LogFingerprint } from './log-fingerprint.util';
 import { type LogInputStats } from './log-input-stats.type';
 import { DEFAULT_BLOCK_LINES } from './log-sensor-settings.type';
+import { readOptionsOf } from './read-options.util';
 import { tallySkip } from './skip-report.util';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 
 /**
  * One generation of a followed log, read through an open handle: its reader, how far the raw bytes
@@ -36,10 +37,7 @@ export class GenerationSource {
     const { settings } = ctx;
     this.reader = new GenerationReader({
       format: ctx.format,
-      read: {
-        sensorId: settings.sensorId,
-        ...(settings.nginxFormat !== undefined && { nginxFormat: settings.nginxFormat }),
-      },
+      read: readOptionsOf(settings),
       fingerprint,
       startOffset: start.offset,
       startLine: start.line,

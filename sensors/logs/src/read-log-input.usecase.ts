@@ -12,9 +12,10 @@ import { DEFAULT_BLOCK_LINES, type LogSensorSettings } from './log-sensor-settin
 import { LogInputException } from './log-input.exception';
 import { ProgressBar } from './progress-bar.util';
 import { readHarInput } from './read-har-input.usecase';
+import { readOptionsOf } from './read-options.util';
 import { tallySkip } from './skip-report.util';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 
 /** gzip members start with 1f 8b: rotated logs are recognised by content, not by a `.gz` name. */
 async function isGzip(path: string): Promise<boolean> {
@@ -67,10 +68,7 @@ export async function readLogInput(
   const source = path === '-' ? { stream: stdin as Readable, raw: undefined, size: 0 } : await openFile(path);
   const reader = new GenerationReader({
     format,
-    read: {
-      sensorId: settings.sensorId,
-      ...(settings.nginxFormat !== undefined && { nginxFormat: settings.nginxFormat }),
-    },
+    read: readOptionsOf(settings),
     blockLines: settings.blockLines ?? DEFAULT_BLOCK_LINES,
     trackOffsets: false,
     stats,

@@ -6,6 +6,7 @@ import { digest } from './log-fingerprint.util';
 import { type LogInputStats } from './log-input-stats.type';
 import { type GenerationOffset } from './log-offsets.repository';
 import { DEFAULT_BLOCK_LINES } from './log-sensor-settings.type';
+import { readOptionsOf } from './read-options.util';
 import { tallySkip } from './skip-report.util';
 
 /**
@@ -28,10 +29,7 @@ export async function recoverGeneration(
     try {
       const reader = new GenerationReader({
         format: ctx.format,
-        read: {
-          sensorId: settings.sensorId,
-          ...(settings.nginxFormat !== undefined && { nginxFormat: settings.nginxFormat }),
-        },
+        read: readOptionsOf(settings),
         fingerprint: { id, span: saved.span },
         startOffset: saved.offset,
         startLine: saved.line,
