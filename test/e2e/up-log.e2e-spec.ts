@@ -43,7 +43,7 @@ describe('apiscope up --log', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       const url = await until(
-        async () => /apiscope is up at (http:\/\/\S+)/.exec(stderr)?.[1],
+        () => Promise.resolve(/apiscope is up at (http:\/\/\S+)/.exec(stderr)?.[1]),
         'the start-up line',
       );
       const calls = async () => {
