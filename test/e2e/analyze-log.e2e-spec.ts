@@ -119,7 +119,7 @@ describe('apiscope analyze --log', () => {
     const result = await runCli(['analyze', '--log', `alb:${file}`, '--format', 'table']);
     expect(result.code).toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([
-      `${file}: 10 lines, 2 events (20.0% of lines), 2 delivered to the pipeline, 8 skipped (NOT_HTTP 7 from line 3, NO_REQUEST 1 from line 10)`,
+      `${file}: 10 lines, 2 events (20.0% parsed), 2 delivered to the pipeline, 8 skipped (NOT_HTTP 7 from line 3, NO_REQUEST 1 from line 10)`,
     ]);
   });
 

@@ -45,7 +45,7 @@ describe('apiscope sensor logs', () => {
       sensor: { id: 'edge-1', kind: 'log:nginx' },
     });
     expect(result.stderr).toBe(
-      `${NGINX}: 14 lines, 14 events (100.0% of lines), 14 delivered to stdout, 0 skipped\n`,
+      `${NGINX}: 14 lines, 14 events (100.0% parsed), 14 delivered to stdout, 0 skipped\n`,
     );
   });
 
@@ -95,7 +95,7 @@ describe('apiscope sensor logs', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       `apiscope: ${file}:2: line skipped, the line is not in the combined format [NOT_THIS_FORMAT]; further lines with this problem are counted in the summary`,
       `apiscope: ${file}:5: line skipped, the log time is missing or malformed [BAD_TIME]; further lines with this problem are counted in the summary`,
-      `${file}: 5 lines, 2 events (40.0% of lines), 2 delivered to stdout, 3 skipped (NOT_THIS_FORMAT 2 from line 2, BAD_TIME 1 from line 5)`,
+      `${file}: 5 lines, 2 events (40.0% parsed), 2 delivered to stdout, 3 skipped (NOT_THIS_FORMAT 2 from line 2, BAD_TIME 1 from line 5)`,
     ]);
   });
 
@@ -175,7 +175,7 @@ describe('apiscope sensor logs', () => {
       const first = await runCli([...args, '--sink', server.url, '--api-key', KEY]);
       expect(first.code).toBe(0);
       expect(first.stderr).toMatch(
-        /: 7 lines, 5 events \(71\.4% of lines\), 5 delivered to http:\/\/127\.0\.0\.1:\d+, 2 skipped \(NOT_HTTP 2 from line 1\)/,
+        /: 7 lines, 5 events \(71\.4% parsed\), 5 delivered to http:\/\/127\.0\.0\.1:\d+, 2 skipped \(NOT_HTTP 2 from line 1\)/,
       );
       const second = await runCli([...args, '--sink', server.url], { APISCOPE_API_KEY: KEY });
       expect(second.code).toBe(0);

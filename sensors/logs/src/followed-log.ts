@@ -23,6 +23,7 @@ export class FollowedLog {
   private retiring: GenerationSource[] = [];
   private waitingSince: number | undefined;
   private recovered = false;
+  private waitingReported = false;
 
   constructor(
     private readonly ctx: FollowContext,
@@ -65,7 +66,12 @@ export class FollowedLog {
 
   private async openPath(): Promise<void> {
     const handle = await open(this.path, 'r').catch(() => undefined);
-    if (!handle) return;
+    if (!handle) {
+      if (!this.waitingReported) this.ctx.settings.warn(`${this.path}: does not exist (yet); waiting for it`);
+      this.waitingReported = true;
+      return;
+    }
+    this.waitingReported = false;
     const { ino, dev } = await handle.stat();
     const head = await readHeadOf(handle);
     const fingerprint = this.known(head) ?? this.fresh(head);

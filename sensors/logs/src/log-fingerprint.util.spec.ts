@@ -4,10 +4,12 @@ const line = (n: number) => `line ${String(n).padStart(3, '0')} ${'x'.repeat(90)
 const text = (lines: number) => Buffer.from(Array.from({ length: lines }, (_, i) => line(i)).join(''));
 
 describe(fingerprintOf.name, () => {
-  it('should wait while a growing file is shorter than the span, and name it once it reaches a line end past it', () => {
+  it('should wait while a growing file is shorter than the span, and name it by the span once it is not', () => {
     expect(fingerprintOf(text(3), 'growing')).toBeUndefined();
     const full = fingerprintOf(text(30), 'growing');
-    expect(full?.span).toBe(line(0).length * Math.ceil(FINGERPRINT_SPAN_BYTES / line(0).length));
+    expect(full?.span).toBe(FINGERPRINT_SPAN_BYTES);
+    // a single line longer than the span: named without waiting for its end
+    expect(fingerprintOf(Buffer.alloc(5000, 0x61), 'growing')?.span).toBe(FINGERPRINT_SPAN_BYTES);
     // more content after the span does not change the name
     expect(fingerprintOf(text(60), 'growing')).toEqual(full);
   });
