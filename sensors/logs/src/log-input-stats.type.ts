@@ -9,6 +9,8 @@ export interface SkipTally {
 /** What one input (a file, its rotated generations, or stdin) gave; printed in the summary. */
 export interface LogInputStats {
   input: string;
+  /** What `lines` counts: lines of a log, or entries of a HAR file. */
+  unit: 'line' | 'entry';
   lines: number;
   events: number;
   skipped: Map<LogSkipCode, SkipTally>;
@@ -18,6 +20,6 @@ export interface LogInputStats {
   warnings: string[];
 }
 
-export function newInputStats(input: string): LogInputStats {
-  return { input, lines: 0, events: 0, skipped: new Map(), accepted: 0, refused: 0, warnings: [] };
+export function newInputStats(input: string, unit: LogInputStats['unit'] = 'line'): LogInputStats {
+  return { input, unit, lines: 0, events: 0, skipped: new Map(), accepted: 0, refused: 0, warnings: [] };
 }

@@ -31,11 +31,7 @@ export async function readHarInput(
   const entryPrefix = `${settings.sensorId}:`;
   stats.lines = parsed.calls.length + parsed.skipped.length;
   for (const skip of parsed.skipped) {
-    tallySkip(
-      stats,
-      { line: skip.entry, code: LogSkipCode.HAR_ENTRY, reason: `entry ${skip.entry}: ${skip.reason}` },
-      settings.warn,
-    );
+    tallySkip(stats, { line: skip.entry, code: LogSkipCode.HAR_ENTRY, reason: skip.reason }, settings.warn);
   }
   const block = settings.blockLines ?? DEFAULT_BLOCK_LINES;
   const batches: GenerationBatch[] = [];

@@ -53,7 +53,7 @@ export async function readLogInput(
   settings: LogSensorSettings,
   stdin?: Readable,
 ): Promise<LogInputStats> {
-  const stats = newInputStats(path === '-' ? 'stdin' : path);
+  const stats = newInputStats(path === '-' ? 'stdin' : path, settings.format === 'har' ? 'entry' : 'line');
   if (settings.format === 'har') {
     const text =
       path === '-'

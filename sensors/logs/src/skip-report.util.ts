@@ -15,7 +15,7 @@ export function tallySkip(stats: LogInputStats, skip: LogSkip, warn: (line: stri
   }
   stats.skipped.set(skip.code, { count: 1, firstLine: skip.line, reason: skip.reason });
   warn(
-    `${stats.input}:${skip.line}: line skipped, ${skip.reason} [${skip.code}]; further lines with this problem are counted in the summary`,
+    `${stats.input}:${skip.line}: ${stats.unit} skipped, ${skip.reason} [${skip.code}]; further ${stats.unit === 'line' ? 'lines' : 'entries'} with this problem are counted in the summary`,
   );
 }
 
@@ -24,7 +24,9 @@ const n = (value: number): string => value.toLocaleString('en-US');
 /** One line per input: `access.log: 120 lines, 118 events (98.3% parsed), 118 delivered to stdout, 2 skipped (NOT_HTTP 2 from line 7)`. */
 export function formatInputSummary(stats: LogInputStats, sinkName: string): string {
   const skipped = [...stats.skipped.values()].reduce((sum, t) => sum + t.count, 0);
-  const kinds = [...stats.skipped].map(([code, t]) => `${code} ${n(t.count)} from line ${t.firstLine}`);
+  const kinds = [...stats.skipped].map(
+    ([code, t]) => `${code} ${n(t.count)} from ${stats.unit} ${t.firstLine}`,
+  );
   const delivered =
     stats.refused > 0
       ? `${n(stats.accepted)} accepted by ${sinkName}, ${n(stats.refused)} refused`
@@ -32,5 +34,5 @@ export function formatInputSummary(stats: LogInputStats, sinkName: string): stri
   // records: lines that hold a log record (not blank lines or `#` headers), or multi-line JSON records
   const records = stats.events + skipped;
   const share = records === 0 ? '' : ` (${((100 * stats.events) / records).toFixed(1)}% parsed)`;
-  return `${stats.input}: ${n(stats.lines)} lines, ${n(stats.events)} events${share}, ${delivered}, ${n(skipped)} skipped${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`;
+  return `${stats.input}: ${n(stats.lines)} ${stats.unit === 'line' ? 'lines' : 'entries'}, ${n(stats.events)} events${share}, ${delivered}, ${n(skipped)} skipped${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`;
 }
