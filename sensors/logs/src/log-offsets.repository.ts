@@ -18,8 +18,10 @@ interface OffsetsFile {
   generations: Record<string, GenerationOffset>;
 }
 
-/** Generations kept in the file; the oldest are forgotten first (a year of daily rotation of ~300 logs). */
-const MAX_GENERATIONS = 100_000;
+/** Generations kept in the file (the oldest are forgotten first): the file is rewritten every second. */
+const MAX_GENERATIONS = 10_000;
+/** A generation read to its end and untouched this long is forgotten: its file is long rotated away. */
+const FORGET_COMPLETE_MS = 30 * 24 * 3600 * 1000;
 
 /**
  * `<data>/log-offsets.json`: offsets keyed by content fingerprint, not by path, so a renamed or
@@ -41,7 +43,9 @@ export class LogOffsetsRepository {
       }
     }
     if (parsed?.version === 1 && typeof parsed.generations === 'object') {
+      const now = Date.now();
       for (const [id, g] of Object.entries(parsed.generations)) {
+        if (g.complete === true && now - g.updatedAt > FORGET_COMPLETE_MS) continue;
         if (Number.isSafeInteger(g.offset) && Number.isSafeInteger(g.line) && Number.isSafeInteger(g.span)) {
           this.generations.set(id, g);
         }
