@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 
 import { GetInventoryUseCase, ImportSpecUseCase } from '@apiscope/api';
 import { type EndpointFlag, type InventoryDocument, toOpenApiDocument } from '@apiscope/inventory';
+import { LOG_FORMATS } from '@apiscope/logs';
 import { DEFAULT_DATABASE } from '@apiscope/storage';
 import { InProcessBus } from '@apiscope/transport';
 
@@ -15,12 +16,14 @@ import { CliLogger } from './cli-logger';
 import { EmbeddedAppModule } from './embedded-app.module';
 import { ingestHarFile } from './har-input';
 import { importSpecFiles } from './spec-input';
+import { ingestLogInput, parseLogSpec } from './log-input';
 import { formatInventoryTable } from './inventory-table.util';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
 interface AnalyzeOptions {
   har?: string[];
   spec?: string[];
+  log?: string[];
   format: string;
   failOn?: string;
   verbose?: boolean;
@@ -58,7 +61,10 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
     throw new UsageException(`--format must be one of ${FORMATS.join(', ')}`);
   const failOn = options.failOn === undefined ? [] : parseFlags(options.failOn);
   const inputs = options.har ?? [];
-  if (inputs.length === 0) throw new UsageException('nothing to analyze: give at least one --har FILE');
+  const logs = (options.log ?? []).map(parseLogSpec);
+  if (inputs.length === 0 && logs.length === 0) {
+    throw new UsageException('nothing to analyze: give at least one --har FILE or --log FORMAT:PATH');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'apiscope-analyze-'));
   const app = await NestFactory.createApplicationContext(
     EmbeddedAppModule.forRoot(
@@ -80,6 +86,7 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
         );
       }
     }
+    for (const spec of logs) await ingestLogInput(bus, spec);
     doc = await app.get(GetInventoryUseCase).execute();
   } finally {
     await app.close();
@@ -101,6 +108,11 @@ export function registerAnalyzeCommand(program: Command): void {
     )
     .option('--har <file>', 'HAR 1.2 file (repeatable)', collect)
     .option('--spec <service=file>', 'reference spec (OpenAPI) for a service (repeatable)', collect)
+    .option(
+      '--log <format:path>',
+      `gateway log as FORMAT:PATH, PATH a file or glob (repeatable); FORMAT: ${LOG_FORMATS.join(', ')}`,
+      collect,
+    )
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
     .option(
       '--fail-on <flags>',

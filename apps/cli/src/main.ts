@@ -6,6 +6,8 @@ import { registerAnalyzeCommand } from './analyze.command';
 import { registerPipelineCommand } from './pipeline.command';
 import { registerSpecCommand } from './spec.command';
 import { registerKeysCommand } from './keys.command';
+import { sensorCommand } from './sensor.command';
+import { registerSensorLogsCommand } from './sensor-logs.command';
 import { registerApiCommand, registerUpCommand } from './up.command';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
@@ -29,6 +31,7 @@ export async function main(argv: string[]): Promise<void> {
   registerPipelineCommand(program);
   registerSpecCommand(program);
   registerKeysCommand(program);
+  registerSensorLogsCommand(sensorCommand(program));
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);

@@ -14,6 +14,7 @@ import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
 import { UsageException } from './usage.exception';
 import { importSpecFiles } from './spec-input';
+import { followLogInputs, type FollowedLogInputs, parseLogSpec } from './log-input';
 
 export const DEMO_HAR = resolve(__dirname, '..', 'demo', 'demo-shop.har');
 export const DEMO_SPEC = `api.shop.example=${resolve(__dirname, '..', 'demo', 'shop-api.openapi.yaml')}`;
@@ -25,6 +26,7 @@ interface ServeOptions {
   clickhouse?: string;
   har?: string[];
   spec?: string[];
+  log?: string[];
   demo?: boolean;
   webhook?: string;
   tlsCert?: string;
@@ -47,6 +49,7 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
   const logger = new Logger('apiscope');
   const port = parsePort(options.port);
   const tls = readTlsFiles(options.tlsCert, options.tlsKey);
+  const logs = (options.log ?? []).map(parseLogSpec);
   const { key, origin } = resolveApiKey(options.data);
   const server = await startEmbeddedServer({
     dataDir: options.data,
@@ -66,17 +69,21 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     logger: new CliLogger(),
   });
   let stopping = false;
+  let followed: FollowedLogInputs | undefined;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: shutting down`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error(`shutdown failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
+    // followed logs deliver what is complete and save their offsets before the pipeline closes
+    (followed?.stop() ?? Promise.resolve())
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -104,6 +111,10 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
   }
   // the change feed reflects the start-up inputs at once, not at the next tick
   await server.app.get(ChangeTrackerService).lookNow();
+  if (logs.length > 0 && !stopping) {
+    followed = followLogInputs(server.bus, logs, options.data, (line) => logger.log(line));
+    logger.log(`following ${logs.map((l) => `${l.format}:${l.path}`).join(', ')}`);
+  }
 }
 
 export function registerUpCommand(program: Command): void {
@@ -121,6 +132,11 @@ export function registerUpCommand(program: Command): void {
       process.env['CLICKHOUSE_URL'],
     )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
+    .option(
+      '--log <format:path>',
+      'gateway log to follow while running, as FORMAT:PATH (repeatable; offsets kept in --data)',
+      collect,
+    )
     .option('--spec <service=file>', 'reference spec (OpenAPI) for a service (repeatable)', collect)
     .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with HSTS) instead of HTTP')
     .option('--tls-key <file>', 'PEM private key of --tls-cert')

@@ -1,0 +1,36 @@
+import { type NetworkPeer } from '@apiscope/contracts';
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/**
+ * Port 0 stands for "not logged": most access logs keep the client address without its port, and
+ * the contract requires one. No TCP peer uses port 0, so it cannot be mistaken for a real port.
+ */
+export const PORT_NOT_LOGGED = 0;
+
+/** The address in RFC 5952 form when `text` is an IPv4 or IPv6 address (brackets allowed), else undefined. */
+export function parseIp(text: string): string | undefined {
+  if (IPV4.test(text)) return text;
+  const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  // WHATWG URL validates IPv6 without `node:net` (banned in util libs) and canonicalises it.
+  if (bare.length > 45 || !bare.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(bare)) return undefined;
+  try {
+    return new URL(`http://[${bare}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A logged address: `1.2.3.4`, `1.2.3.4:80`, `[::1]:80`, `::1`; undefined for `-`, `unix:`, names. */
+export function parsePeer(text: string | undefined): NetworkPeer | undefined {
+  if (text === undefined || text === '' || text === '-') return undefined;
+  const whole = parseIp(text);
+  if (whole !== undefined) return { ip: whole, port: PORT_NOT_LOGGED };
+  const colon = text.lastIndexOf(':');
+  if (colon <= 0) return undefined;
+  const portText = text.slice(colon + 1);
+  if (!/^\d{1,5}$/.test(portText)) return undefined;
+  const port = Number(portText);
+  const ip = port <= 65535 ? parseIp(text.slice(0, colon)) : undefined;
+  return ip === undefined ? undefined : { ip, port };
+}

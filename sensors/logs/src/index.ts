@@ -1,0 +1,14 @@
+export { runLogSensor } from './run-log-sensor.usecase';
+export type { LogSensorRun } from './run-log-sensor.usecase';
+export { followLogFiles, LOG_OFFSETS_FILE } from './follow-log-files.usecase';
+export type { FollowSettings } from './follow-log-files.usecase';
+export { readLogInput } from './read-log-input.usecase';
+export type { LogSensorSettings } from './log-sensor-settings.type';
+export type { LogInputStats } from './log-input-stats.type';
+export { LogInputException, LogInputExceptionCode } from './log-input.exception';
+export type { CallSink } from './call-sink.type';
+export { NdjsonSink } from './ndjson.sink';
+export { HttpSink } from './http.sink';
+export { BusSink } from './bus.sink';
+export { formatInputSummary } from './skip-report.util';
+export { expandFileArgument } from './glob.util';
