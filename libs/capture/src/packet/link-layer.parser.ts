@@ -21,7 +21,13 @@ const AF_INET6 = new Set([10, 24, 28, 30]);
  *   PPP:        [0xff 0x03] protocol u16 (PPP numbers: 0x0021 IPv4, 0x0057 IPv6)
  *   802.11:     [radiotap: version u8 | pad u8 | length u16 LE | ...] MAC header | LLC/SNAP | ethertype
  */
-export function linkHeader(linkType: number, buf: Buffer, off: number, end: number, cursor: LayerCursor): number {
+export function linkHeader(
+  linkType: number,
+  buf: Buffer,
+  off: number,
+  end: number,
+  cursor: LayerCursor,
+): number {
   switch (linkType) {
     case LinkType.ETHERNET:
       cursor.offset = off;

@@ -46,7 +46,8 @@ export class PacketDecoder {
           if (proto < 0x0600) {
             // 802.3 length field: only LLC/SNAP carries an ethertype
             if (end - off < 8) return DecodeStatus.TRUNCATED;
-            if (buf[off] !== 0xaa || buf[off + 1] !== 0xaa || buf[off + 2] !== 0x03) return DecodeStatus.NOT_IP;
+            if (buf[off] !== 0xaa || buf[off + 1] !== 0xaa || buf[off + 2] !== 0x03)
+              return DecodeStatus.NOT_IP;
             proto = buf.readUInt16BE(off + 6);
             off += 8;
           }
@@ -126,7 +127,15 @@ export class PacketDecoder {
     if ((frag & 0x3fff) !== 0) {
       const key = `4 ${p.src3} ${p.dst3} ${buf.readUInt16BE(off + 4)} ${protocol}`;
       const start = off + ihl;
-      const whole = this.fragments.add(key, (frag & 0x1fff) * 8, (frag & 0x2000) !== 0, buf, start, ipEnd - start, p.tsMs);
+      const whole = this.fragments.add(
+        key,
+        (frag & 0x1fff) * 8,
+        (frag & 0x2000) !== 0,
+        buf,
+        start,
+        ipEnd - start,
+        p.tsMs,
+      );
       if (whole === undefined) return DecodeStatus.FRAGMENT_HELD;
       return transportLayer(this, protocol, whole, 0, whole.length, depth);
     }
@@ -152,7 +161,15 @@ export class PacketDecoder {
     let next = buf[off + 6];
     let q = off + 40;
     for (let headers = 0; headers < MAX_SHIMS; headers++) {
-      if (next === 0 || next === 43 || next === 60 || next === 135 || next === 139 || next === 140 || next === 51) {
+      if (
+        next === 0 ||
+        next === 43 ||
+        next === 60 ||
+        next === 135 ||
+        next === 139 ||
+        next === 140 ||
+        next === 51
+      ) {
         if (ipEnd - q < 8) return DecodeStatus.TRUNCATED;
         const length = next === 51 ? (buf[q + 1] + 2) * 4 : (buf[q + 1] + 1) * 8;
         next = buf[q];

@@ -60,7 +60,8 @@ export class CaptureFileParser {
     const le = head.readUInt32LE(0);
     const be = head.readUInt32BE(0);
     if (le === PCAPNG_SHB) return new PcapngParser(this.sink);
-    if ([PCAP_MAGIC_MICRO, PCAP_MAGIC_NANO].some((m) => m === le || m === be)) return new PcapParser(this.sink);
+    if ([PCAP_MAGIC_MICRO, PCAP_MAGIC_NANO].some((m) => m === le || m === be))
+      return new PcapParser(this.sink);
     this.failure = `not a pcap or pcapng capture (starts with ${head.subarray(0, 4).toString('hex')})`;
     return undefined;
   }

@@ -111,7 +111,7 @@ export class PcapngParser extends RecordStreamParser {
       offsetMs: 0,
     };
     // options: code u16 | length u16 | value padded to 32 bits, ended by opt_endofopt (0)
-    for (let p = body + 8; p + 4 <= bodyEnd; ) {
+    for (let p = body + 8; p + 4 <= bodyEnd;) {
       const code = this.u16(buf, p);
       const len = this.u16(buf, p + 2);
       if (code === 0 || p + 4 + len > bodyEnd) break;
