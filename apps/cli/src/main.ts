@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 
+import { PcapSensorException } from '@apiscope/sensor-pcap';
 import { StorageException } from '@apiscope/storage';
 
 import { registerAnalyzeCommand } from './analyze.command';
+import { registerSensorPcapCommand, sensorCommandGroup } from './sensor-pcap.command';
 import { registerApiCommand, registerUpCommand } from './up.command';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
@@ -23,6 +25,7 @@ export async function main(argv: string[]): Promise<void> {
   registerUpCommand(program);
   registerApiCommand(program);
   registerAnalyzeCommand(program);
+  registerSensorPcapCommand(sensorCommandGroup(program));
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);
@@ -34,6 +37,7 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof UsageException) fail(EXIT.usage, error.message);
     if (error instanceof FlaggedEndpointsException) fail(EXIT.flagged, error.message);
     if (error instanceof StorageException) fail(EXIT.failure, error.message);
+    if (error instanceof PcapSensorException) fail(EXIT.failure, error.message);
     fail(EXIT.failure, error instanceof Error ? error.message : String(error));
   }
 }

@@ -7,3 +7,5 @@ export type { CaptureReadStats, FrameSink } from './reader/frame-sink.type';
 export { PacketDecoder } from './packet/packet.decoder';
 export { DecodedPacket, DecodeStatus } from './packet/decoded-packet.type';
 export { HttpStreamParser } from './http/http-stream.parser';
+export { mergeCaptureStats } from './capture/merge-capture-stats.util';
+export { diagnoseNoHttp } from './capture/no-http-diagnosis.util';
