@@ -98,7 +98,7 @@ describe('PcapSensor against Zeek, Suricata and Arkime', () => {
 
   it('should explain every kept mismatch in PEER-COMPARISON.md, and list none that no longer happens', () => {
     const doc = readFileSync(join(__dirname, '..', 'PEER-COMPARISON.md'), 'utf8');
-    const documented = new Set([...doc.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]));
+    const documented = new Set([...doc.matchAll(/^\| `([^`]+)` +\|/gm)].map((m) => m[1]));
     const current = (Object.keys(totals) as Peer[]).flatMap((p) => totals[p].mismatches);
     const undocumented = current.filter((m) => !documented.has(m.id)).map((m) => `${m.id}: ${m.detail}`);
     const stale = [...documented].filter((id) => !current.some((m) => m.id === id));
