@@ -39,7 +39,7 @@ export function isStatusLineStart(buf: Buffer, pos: number, end: number): boolea
 }
 
 /**
- * A request line start at `pos`: a method token of letters (and `-`/`_`) followed by a space and
+ * A request line start at `pos`: a method token of upper-case letters (and `-`/`_`), a space and
  * a non-space byte. 1 yes, 0 no, -1 cannot tell yet (too few bytes).
  */
 export function requestLineStart(buf: Buffer, pos: number, end: number): 1 | 0 | -1 {
@@ -47,7 +47,8 @@ export function requestLineStart(buf: Buffer, pos: number, end: number): 1 | 0 |
   const limit = Math.min(end, pos + MAX_METHOD + 2);
   while (i < limit) {
     const c = buf[i];
-    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f;
+    // methods are case-sensitive and every registered one is upper case: `rest of a body` is not a request
+    const letter = (c >= 0x41 && c <= 0x5a) || c === 0x2d || c === 0x5f;
     if (!letter) break;
     i++;
   }

@@ -164,7 +164,11 @@ export class TcpFlow implements FlowEntry {
     const id = stableId(
       `${client.ip}|${client.port}|${server.ip}|${server.port}|${Math.round(this.firstSeenMs * 1000)}`,
     );
-    this.connection = new HttpConnection({ id, client, server }, this.ctx.http);
+    const connection = new HttpConnection({ id, client, server }, this.ctx.http);
+    // without its SYN a direction may start anywhere: look for a full request or status line first
+    if (!this.streams[this.clientSide].sawSyn) connection.requests.startUnsynced();
+    if (!this.streams[1 - this.clientSide].sawSyn) connection.responses.startUnsynced();
+    this.connection = connection;
   }
 
   private peer(side: number): NetworkPeer {

@@ -50,6 +50,11 @@ export class TcpStreamReassembler {
     return this.known;
   }
 
+  /** The SYN of this direction was seen, so its first byte is the start of the stream. */
+  get sawSyn(): boolean {
+    return this.isn !== -1;
+  }
+
   /** All bytes up to the FIN were delivered. */
   get finished(): boolean {
     return this.finSeq !== -1 && this.known && seqDiff(this.next, this.finSeq) >= 0;
