@@ -37,7 +37,7 @@ function run(steps: Step[], options: { split?: number; cap?: number; midStream?:
       (kind === 'gap-c' ? connection.requests : connection.responses).gap(value as number, ts);
       continue;
     }
-    const data = typeof value === 'string' ? Buffer.from(value, 'latin1') : value;
+    const data = typeof value === 'string' ? Buffer.from(value, 'latin1') : (value as Buffer);
     const parser = kind === 'c' ? connection.requests : connection.responses;
     const split = options.split ?? data.length;
     for (let i = 0; i < data.length; i += Math.max(split, 1))
