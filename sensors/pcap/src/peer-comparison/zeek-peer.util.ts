@@ -49,7 +49,7 @@ export function compareZeek(
       (c.src?.ip === row['id.orig_h'] &&
         c.src.port === row['id.orig_p'] &&
         c.dst?.ip === row['id.resp_h'] &&
-        c.dst.port === row['id.resp_p']);
+        c.dst?.port === row['id.resp_p']);
     const hit = calls.find(
       (c) =>
         !used.has(c) &&
