@@ -14,11 +14,13 @@ import { collect, parseFlags } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { EmbeddedAppModule } from './embedded-app.module';
 import { ingestHarFile } from './har-input';
+import { ingestPcapFile } from './pcap-input';
 import { formatInventoryTable } from './inventory-table.util';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
 interface AnalyzeOptions {
   har?: string[];
+  pcap?: string[];
   format: string;
   failOn?: string;
   verbose?: boolean;
@@ -42,7 +44,9 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
     throw new UsageException(`--format must be one of ${FORMATS.join(', ')}`);
   const failOn = options.failOn === undefined ? [] : parseFlags(options.failOn);
   const inputs = options.har ?? [];
-  if (inputs.length === 0) throw new UsageException('nothing to analyze: give at least one --har FILE');
+  const captures = options.pcap ?? [];
+  if (inputs.length === 0 && captures.length === 0)
+    throw new UsageException('nothing to analyze: give at least one --har FILE or --pcap FILE');
   const dir = mkdtempSync(join(tmpdir(), 'apiscope-analyze-'));
   const app = await NestFactory.createApplicationContext(
     EmbeddedAppModule.forRoot(
@@ -62,6 +66,12 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
           `${file}: ${report.accepted} calls, ${report.skipped.length} entries skipped, ${report.rejected} refused\n`,
         );
       }
+    }
+    for (const file of captures) {
+      const report = await ingestPcapFile(bus, file);
+      if (report.noHttp !== undefined) process.stderr.write(`${file}: ${report.noHttp}\n`);
+      else if (report.rejected > 0)
+        process.stderr.write(`${file}: ${report.accepted} calls, ${report.rejected} refused\n`);
     }
     doc = await app.get(GetInventoryUseCase).execute();
   } finally {
@@ -85,6 +95,7 @@ export function registerAnalyzeCommand(program: Command): void {
       'one-shot offline analysis: read inputs, print the inventory (exit 3 when --fail-on matches)',
     )
     .option('--har <file>', 'HAR 1.2 file (repeatable)', collect)
+    .option('--pcap <file>', 'pcap or pcapng capture file (repeatable)', collect)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
     .option(
       '--fail-on <flags>',

@@ -10,6 +10,7 @@ import { collect, parsePort } from './cli-options.util';
 import { CliLogger } from './cli-logger';
 import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
+import { ingestPcapFile } from './pcap-input';
 
 export const DEMO_HAR = resolve(__dirname, '..', 'demo', 'demo-shop.har');
 
@@ -19,6 +20,7 @@ interface ServeOptions {
   host: string;
   clickhouse?: string;
   har?: string[];
+  pcap?: string[];
   demo?: boolean;
 }
 
@@ -62,6 +64,13 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
       `${file}: ${report.accepted} calls stored, ${report.rejected} refused, ${report.skipped.length} HAR entries skipped`,
     );
   }
+  for (const file of options.pcap ?? []) {
+    const report = await ingestPcapFile(server.bus, file);
+    logger.log(
+      report.noHttp ??
+        `${file}: ${report.accepted} calls stored, ${report.rejected} refused (${report.incomplete} incomplete exchanges)`,
+    );
+  }
 }
 
 export function registerUpCommand(program: Command): void {
@@ -79,6 +88,7 @@ export function registerUpCommand(program: Command): void {
       process.env['CLICKHOUSE_URL'],
     )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
+    .option('--pcap <file>', 'pcap or pcapng capture to ingest at start-up (repeatable)', collect)
     .option('--demo', `ingest the bundled demo capture (${join('apps', 'cli', 'demo', 'demo-shop.har')})`)
     .action((options: ServeOptions) => serve(options, true));
 }

@@ -5,6 +5,7 @@ const MAX_HEADERS = 512;
 const VERSION = /^HTTP\/(\d\.\d)$/i;
 /** Request lines end in a version token peers accept even when malformed (`HTTP/1.`). */
 const LOOSE_VERSION = /^HTTP\/(\S*)$/i;
+const SIMPLE_TARGET = /^(\/|\*|[a-z][a-z0-9+.-]*:\/\/)/i;
 const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{3,32}$/;
 
 /**
@@ -66,7 +67,11 @@ function requestLine(line: string, head: HttpHead): string | undefined {
   } else {
     head.version = '0.9';
     head.target = rest;
+    // SMTP `EHLO x`, IRC `NICK y`, FTP `USER z`, SIP `OPTIONS sip:...` look like versionless
+    // request lines: without a version only a path, `*` or an absolute URI makes it HTTP
+    if (!SIMPLE_TARGET.test(rest)) return 'request line without version or path (not HTTP)';
   }
+  if (head.version.startsWith('2') || head.version.startsWith('3')) return `HTTP/${head.version} is not HTTP/1.x`;
   head.method = method;
   return undefined;
 }
