@@ -1,5 +1,7 @@
 import { type CaptureStats, HttpCaptureParser } from '@apiscope/capture';
 
+import { NdjsonBuffer } from './ndjson-buffer.util';
+
 export interface CaptureShardOptions {
   sensorId: string;
   maxBodyBytes: number;
@@ -7,14 +9,10 @@ export interface CaptureShardOptions {
   shardCount: number;
 }
 
-/**
- * One engine and the NDJSON it produced since the last take. Used in the calling thread with one
- * worker and inside each worker thread otherwise, so both paths run the same code.
- */
+/** One engine and the NDJSON it produced since the last take (runs inside a worker thread). */
 export class CaptureShard {
   private readonly engine: HttpCaptureParser;
-  private text = '';
-  private count = 0;
+  private readonly out = new NdjsonBuffer();
 
   constructor(options: CaptureShardOptions) {
     this.engine = new HttpCaptureParser({
@@ -22,10 +20,7 @@ export class CaptureShard {
       maxBodyBytes: options.maxBodyBytes,
       shardIndex: options.shardIndex,
       shardCount: options.shardCount,
-      onCall: (call) => {
-        this.text += `${JSON.stringify(call)}\n`;
-        this.count += 1;
-      },
+      onCall: (call) => this.out.add(JSON.stringify(call)),
     });
   }
 
@@ -37,19 +32,12 @@ export class CaptureShard {
     return this.engine.failed;
   }
 
-  /** Events produced since the last call, as NDJSON, and how many. */
-  take(): { text: string; count: number } {
-    const out = { text: this.text, count: this.count };
-    this.text = '';
-    this.count = 0;
-    return out;
+  /** NDJSON bytes worth sending now (a block is full enough), or everything when `all`. */
+  take(all: boolean): { data: Buffer; count: number } | undefined {
+    return all || this.out.size >= 1024 * 1024 ? this.out.take() : undefined;
   }
 
   finish(): CaptureStats {
     return this.engine.finish();
-  }
-
-  snapshot(): CaptureStats {
-    return this.engine.snapshot();
   }
 }

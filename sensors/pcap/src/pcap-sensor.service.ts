@@ -1,6 +1,5 @@
 import { type CaptureStats, mergeCaptureStats } from '@apiscope/capture';
 
-import { CaptureShard } from './capture-shard.util';
 import { type CallProducer, createCallProducer } from './call.producer';
 import { type ChunkSource, openFileSource, streamSource } from './chunk-source.util';
 import { startLiveCapture } from './live-capture.util';
@@ -8,8 +7,6 @@ import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exce
 import { type PcapSensorOptions } from './pcap-sensor-options.type';
 import { ProgressBar } from './progress-bar.util';
 import { WorkerPool } from './worker-pool.util';
-
-const CHUNK = 4 * 1024 * 1024;
 
 export interface SensorReport {
   stats: CaptureStats;
@@ -19,9 +16,9 @@ export interface SensorReport {
 }
 
 /**
- * The pcap sensor: source (file, stdin, tcpdump) -> engine(s) -> sink (stdout NDJSON or HTTP
- * ingest). With one worker the engine runs in this thread while the next block is read; with N it
- * runs in N worker threads that each own a shard of the connections.
+ * The pcap sensor: source (file, stdin, tcpdump) -> engines -> sink (stdout NDJSON or HTTP ingest).
+ * The engines run in N worker threads that each own a shard of the connections (N = 1 too), so
+ * this thread only reads and writes, which overlaps with the parsing.
  */
 export class PcapSensorService {
   private stopLive: (() => void) | undefined;
@@ -34,17 +31,14 @@ export class PcapSensorService {
   async run(options: PcapSensorOptions): Promise<SensorReport> {
     const started = Date.now();
     const source = await this.openSource(options);
-    const producer = createCallProducer(options.sink);
+    const producer = await createCallProducer(options.sink);
     const bar =
       options.progress && source.size !== undefined && process.stderr.isTTY
         ? new ProgressBar(source.size, process.stderr)
         : undefined;
     let stats: CaptureStats;
     try {
-      stats =
-        options.workers <= 1
-          ? await this.inline(options, source, producer, bar)
-          : await this.sharded(options, source, producer, bar);
+      stats = await this.sharded(options, source, producer, bar);
     } finally {
       bar?.clear();
       await source.close();
@@ -81,41 +75,6 @@ export class PcapSensorService {
     }
   }
 
-  private async inline(
-    options: PcapSensorOptions,
-    source: ChunkSource,
-    producer: CallProducer,
-    bar?: ProgressBar,
-  ): Promise<CaptureStats> {
-    const shard = new CaptureShard({ ...options, shardIndex: 0, shardCount: 1 });
-    // two buffers: the next block is read while this one is parsed
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    let turn = 0;
-    let pending = source.read(buffers[turn]);
-    let done = 0;
-    let calls = 0;
-    for (;;) {
-      const length = await pending;
-      if (length === 0) break;
-      const current = buffers[turn];
-      turn ^= 1;
-      pending = source.read(buffers[turn]);
-      shard.push(current.subarray(0, length));
-      done += length;
-      const out = shard.take();
-      calls += out.count;
-      if (out.count > 0) producer.write(out.text, out.count);
-      bar?.update(done, calls);
-      await producer.ready();
-      if (shard.failed) break;
-    }
-    await pending.catch(() => 0);
-    const stats = shard.finish();
-    const out = shard.take();
-    if (out.count > 0) producer.write(out.text, out.count);
-    return stats;
-  }
-
   private async sharded(
     options: PcapSensorOptions,
     source: ChunkSource,
@@ -123,12 +82,13 @@ export class PcapSensorService {
     bar?: ProgressBar,
   ): Promise<CaptureStats> {
     let calls = 0;
+    const live = options.source.kind !== 'file';
     const pool = new WorkerPool(
-      options.workers,
+      Math.max(1, options.workers),
       { sensorId: options.sensorId, maxBodyBytes: options.maxBodyBytes },
-      (text, count) => {
+      (data, count) => {
         calls += count;
-        producer.write(text, count);
+        producer.write(data, count);
       },
     );
     let done = 0;
@@ -137,7 +97,7 @@ export class PcapSensorService {
         const { slot, view } = await pool.acquire();
         const length = await source.read(view);
         if (length === 0) break;
-        pool.dispatch(slot, length);
+        pool.dispatch(slot, length, live);
         done += length;
         bar?.update(done, calls);
         await producer.ready();

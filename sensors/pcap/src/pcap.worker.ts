@@ -5,28 +5,30 @@ import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protoc
 
 /**
  * Worker thread entry: reads every chunk of the capture from the shared ring (all workers see all
- * bytes, which costs only header decoding) and keeps the connections of its own shard.
+ * bytes, which costs only header decoding) and keeps the connections of its own shard. Events go
+ * back as NDJSON blocks whose memory is transferred, not copied.
  */
 const init = workerData as WorkerInit;
 const shard = new CaptureShard(init);
 const port = parentPort;
 if (port === null) throw new Error('pcap.worker must run in a worker thread');
 
-const send = (message: FromWorker) => port.postMessage(message);
-
-function flush(): void {
-  const { text, count } = shard.take();
-  if (count > 0) send({ type: 'calls', text, count });
+function flush(all: boolean): void {
+  const out = shard.take(all);
+  if (out === undefined) return;
+  const message: FromWorker = { type: 'calls', data: out.data, count: out.count };
+  port?.postMessage(message, [out.data.buffer as ArrayBuffer]);
 }
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'chunk') {
     shard.push(Buffer.from(init.ring, message.slot * init.slotSize, message.length));
-    flush();
-    send({ type: 'released', slot: message.slot, failed: shard.failed });
+    // live captures trickle: send what is there so events are not held back
+    flush(message.live);
+    port.postMessage({ type: 'released', slot: message.slot, failed: shard.failed } satisfies FromWorker);
     return;
   }
   const stats = shard.finish();
-  flush();
-  send({ type: 'stats', stats });
+  flush(true);
+  port.postMessage({ type: 'stats', stats } satisfies FromWorker);
 });

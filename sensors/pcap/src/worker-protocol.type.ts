@@ -8,9 +8,9 @@ export interface WorkerInit extends CaptureShardOptions {
   slotSize: number;
 }
 
-export type ToWorker = { type: 'chunk'; slot: number; length: number } | { type: 'end' };
+export type ToWorker = { type: 'chunk'; slot: number; length: number; live: boolean } | { type: 'end' };
 
 export type FromWorker =
-  | { type: 'calls'; text: string; count: number }
+  | { type: 'calls'; data: Uint8Array; count: number }
   | { type: 'released'; slot: number; failed: boolean }
   | { type: 'stats'; stats: CaptureStats };

@@ -2,6 +2,8 @@ import {
   API_CALL_CONTRACT_VERSION,
   API_CALL_LIMITS as L,
   type ApiCall,
+  type ApiCallRequest,
+  type ApiCallResponse,
   type NameValueList,
   splitRequestTarget,
 } from '@apiscope/contracts';
@@ -37,20 +39,30 @@ export function buildApiCall(
 ): ApiCall | string {
   const req = exchange.request;
   const res = exchange.response;
-  const releaseBodies = () => {
+  const refused = invalidTarget(req.target);
+  if (refused !== undefined) {
     exchange.requestBody?.release();
     exchange.responseBody?.release();
+    return refused;
+  }
+  // origin-form without a query (the common case) needs no splitting
+  const plain =
+    req.target.charCodeAt(0) === 47 && req.target.indexOf('?') === -1 && req.target.indexOf('#') === -1;
+  const split = plain ? undefined : splitRequestTarget(req.target);
+  const host = req.host ?? split?.host;
+  const request: ApiCallRequest = {
+    method: req.method,
+    scheme: split?.scheme ?? 'http',
+    target: req.target,
+    path: split === undefined ? req.target : split.path,
+    query: split === undefined ? [] : clampPairs(split.query, L.queryCount),
+    headers: clampPairs(req.headers, L.headerCount),
   };
-  if (req.target === '') return (releaseBodies(), 'request target is empty');
-  if (req.target.length > L.targetLength) return (releaseBodies(), 'request target longer than 16 KiB');
-  // the contract's path pattern refuses line terminators, which only hostile request lines carry
-  if (/[\r\n\u2028\u2029]/.test(req.target)) return (releaseBodies(), 'request target holds line breaks');
-  const split = splitRequestTarget(req.target);
-  const host = req.host ?? split.host;
-  const requestBody =
-    exchange.requestBody === undefined
-      ? undefined
-      : toApiCallBody(exchange.requestBody, req.contentType, options.bodyCap);
+  if (host !== undefined) request.host = host.length > L.hostLength ? host.slice(0, L.hostLength) : host;
+  if (exchange.requestBody !== undefined) {
+    const body = toApiCallBody(exchange.requestBody, req.contentType, options.bodyCap);
+    if (body !== undefined) request.body = body;
+  }
   const call: ApiCall = {
     v: API_CALL_CONTRACT_VERSION,
     id: `${flow.id}-${exchange.depth}`,
@@ -58,30 +70,27 @@ export function buildApiCall(
     sensor: { id: options.sensorId, kind: options.sensorKind },
     src: flow.client,
     dst: flow.server,
-    request: {
-      method: req.method,
-      scheme: split.scheme ?? 'http',
-      ...(host !== undefined && { host: host.slice(0, L.hostLength) }),
-      target: req.target,
-      path: split.path,
-      query: clampPairs(split.query, L.queryCount),
-      headers: clampPairs(req.headers, L.headerCount),
-      ...(requestBody !== undefined && { body: requestBody }),
-    },
+    request,
   };
   if (res !== undefined) {
-    const body =
-      exchange.responseBody === undefined
-        ? undefined
-        : toApiCallBody(exchange.responseBody, res.contentType, options.bodyCap);
-    call.response = {
-      status: res.status,
-      headers: clampPairs(res.headers, L.headerCount),
-      ...(body !== undefined && { body }),
-    };
+    const response: ApiCallResponse = { status: res.status, headers: clampPairs(res.headers, L.headerCount) };
+    if (exchange.responseBody !== undefined) {
+      const body = toApiCallBody(exchange.responseBody, res.contentType, options.bodyCap);
+      if (body !== undefined) response.body = body;
+    }
+    call.response = response;
   } else exchange.responseBody?.release();
   const end = res !== undefined ? exchange.responseEndMs : exchange.requestEndMs;
   call.durationMs = Math.max(0, end - exchange.requestStartMs);
   if (exchange.incomplete) call.incomplete = true;
   return call;
+}
+
+/** Why a request-target cannot be carried by the contract, or undefined when it can. */
+function invalidTarget(target: string): string | undefined {
+  if (target === '') return 'request target is empty';
+  if (target.length > L.targetLength) return 'request target longer than 16 KiB';
+  // the contract's path pattern refuses line terminators, which only hostile request lines carry
+  if (/[\r\n\u2028\u2029]/.test(target)) return 'request target holds line breaks';
+  return undefined;
 }

@@ -21,6 +21,12 @@ export interface HttpStreamOwner {
   onParseError(parser: HttpStreamParser, reason: string): void;
 }
 
+/**
+ * Buffer's own decoder without `toString`'s argument checks (the bounds are known good here);
+ * part of every Node Buffer, used by `toString` itself.
+ */
+type FastSlice = Buffer & { utf8Slice(start: number, end: number): string };
+
 const IDLE = 0;
 const HEAD = 1;
 const LENGTH = 2;
@@ -260,7 +266,7 @@ export class HttpStreamParser {
   }
 
   private completeHead(buf: Buffer, start: number, stop: number, tsMs: number): void {
-    const parsed = parseHttpHead(buf.toString('utf8', start, stop), this.isRequest);
+    const parsed = parseHttpHead((buf as FastSlice).utf8Slice(start, stop), this.isRequest);
     if (typeof parsed === 'string') {
       this.owner.onParseError(this, parsed);
       this.state = SCAN;
