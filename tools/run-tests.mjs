@@ -21,7 +21,7 @@ const checks = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
   // the module-boundary rule needs Nx's project graph: compute it first
   ['project graph', 'npx', ['nx', 'show', 'projects']],
-  ['lint', 'npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'test']],
+  ['lint', 'npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'sensors', 'test']],
   ['format', 'npx', ['prettier', '--check', '.']],
 ];
 let checksFailed = 0;

@@ -62,8 +62,9 @@ export function streamSource(stream: Readable): ChunkSource {
       if (queue.length < 16) stream.resume();
       return filled;
     },
-    close: async () => {
+    close: () => {
       stream.destroy();
+      return Promise.resolve();
     },
   };
 }

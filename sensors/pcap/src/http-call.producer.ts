@@ -9,7 +9,7 @@ export class HttpCallProducer implements CallProducer {
   private batch: ApiCall[] = [];
   private queued = 0;
   private chain: Promise<void> = Promise.resolve();
-  private failure: unknown;
+  private failure: Error | undefined;
   private accepted = 0;
   private rejected = 0;
 
@@ -31,14 +31,19 @@ export class HttpCallProducer implements CallProducer {
   }
 
   async ready(): Promise<void> {
-    if (this.failure !== undefined) throw this.failure;
+    this.rethrow();
     if (this.queued > 5000) await this.chain;
-    if (this.failure !== undefined) throw this.failure;
+    this.rethrow();
   }
 
   async close(): Promise<void> {
     this.flush();
     await this.chain;
+    this.rethrow();
+  }
+
+  /** A batch that failed for good (retries spent, or refused) stops the sensor with its reason. */
+  private rethrow(): void {
     if (this.failure !== undefined) throw this.failure;
   }
 
@@ -58,7 +63,7 @@ export class HttpCallProducer implements CallProducer {
         this.accepted += outcome.accepted;
         this.rejected += outcome.rejected;
       } catch (error) {
-        this.failure = error;
+        this.failure = error instanceof Error ? error : new Error(String(error));
       } finally {
         this.queued -= calls.length;
       }

@@ -69,7 +69,7 @@ export class PcapSensorService {
         return streamSource(process.stdin);
       case 'interface': {
         const live = startLiveCapture(source.name, source.bpf);
-        this.stopLive = live.stop;
+        this.stopLive = () => live.stop();
         return live.source;
       }
     }

@@ -45,7 +45,7 @@ describe('PcapSensor against Zeek, Suricata and Arkime', () => {
       const calls: ApiCall[] = [];
       await readCaptureCalls(entry.capture, {
         sensorId: 'peer-test',
-        onCalls: async (batch) => void calls.push(...batch),
+        onCalls: (batch) => Promise.resolve(void calls.push(...batch)),
       });
       for (const call of calls) {
         const verdict = validateApiCall(JSON.parse(JSON.stringify(call)));

@@ -34,7 +34,7 @@ function run(steps: Step[], options: { split?: number; cap?: number; midStream?:
   for (const [kind, value] of steps) {
     ts += 1;
     if (kind === 'gap-c' || kind === 'gap-s') {
-      (kind === 'gap-c' ? connection.requests : connection.responses).gap(value as number, ts);
+      (kind === 'gap-c' ? connection.requests : connection.responses).gap(value, ts);
       continue;
     }
     const data = typeof value === 'string' ? Buffer.from(value, 'latin1') : (value as Buffer);
