@@ -2,6 +2,8 @@ import { type NameValueList } from './api-call.type';
 
 /** Decodes one query component; malformed escapes are kept as sent rather than dropped. */
 function decodeComponent(raw: string): string {
+  // most names and values are plain: nothing to decode, no new string
+  if (raw.indexOf('%') === -1 && raw.indexOf('+') === -1) return raw;
   const spaced = raw.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(spaced);

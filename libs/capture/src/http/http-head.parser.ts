@@ -2,7 +2,6 @@ import { emptyHead, type HttpHead } from './http-head.type';
 
 /** Header fields kept per message: the contract's bound (API_CALL_LIMITS.headerCount). */
 const MAX_HEADERS = 512;
-const VERSION = /^HTTP\/(\d\.\d)$/i;
 /** Request lines end in a version token peers accept even when malformed (`HTTP/1.`). */
 const LOOSE_VERSION = /^HTTP\/(\S*)$/i;
 const SIMPLE_TARGET = /^(\/|\*|[a-z][a-z0-9+.-]*:\/\/)/i;
@@ -62,6 +61,45 @@ function isBlank(c: number): boolean {
 }
 
 function requestLine(line: string, head: HttpHead): string | undefined {
+  // the common `METHOD SP target SP HTTP/d.d` without a regex; anything else takes the general path
+  const firstSpace = line.indexOf(' ');
+  const lastSpace = line.lastIndexOf(' ');
+  const v = lastSpace + 1;
+  if (
+    firstSpace >= 3 &&
+    firstSpace <= 32 &&
+    lastSpace > firstSpace + 1 &&
+    line.length - v === 8 &&
+    line.charCodeAt(v) === 0x48 &&
+    line.charCodeAt(v + 1) === 0x54 &&
+    line.charCodeAt(v + 2) === 0x54 &&
+    line.charCodeAt(v + 3) === 0x50 &&
+    line.charCodeAt(v + 4) === 0x2f &&
+    line.charCodeAt(v + 5) === 0x31 &&
+    line.charCodeAt(v + 6) === 0x2e &&
+    isDigit(line.charCodeAt(v + 7)) &&
+    line.charCodeAt(firstSpace + 1) !== 0x20 &&
+    line.charCodeAt(lastSpace - 1) !== 0x20 &&
+    isMethod(line, firstSpace)
+  ) {
+    head.method = line.slice(0, firstSpace);
+    head.target = line.slice(firstSpace + 1, lastSpace);
+    head.version = line.slice(v + 5);
+    return undefined;
+  }
+  return requestLineGeneral(line, head);
+}
+
+/** Upper-case letters, `-` and `_` (what message-start detection accepted). */
+function isMethod(line: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (!((c >= 0x41 && c <= 0x5a) || c === 0x2d || c === 0x5f)) return false;
+  }
+  return true;
+}
+
+function requestLineGeneral(line: string, head: HttpHead): string | undefined {
   const firstSpace = line.indexOf(' ');
   if (firstSpace <= 0) return 'request line without a target';
   const method = line.slice(0, firstSpace);
@@ -89,47 +127,79 @@ function requestLine(line: string, head: HttpHead): string | undefined {
 }
 
 function statusLine(line: string, head: HttpHead): string | undefined {
+  // `HTTP/d.d SP ddd`, read by char codes: this runs once per response
   const space = line.indexOf(' ');
-  const version = VERSION.exec(space === -1 ? line : line.slice(0, space));
-  if (!version) return 'status line does not start with HTTP/x.y';
-  head.version = version[1];
-  const code = line
-    .slice(space + 1)
-    .trimStart()
-    .slice(0, 4);
-  if (!/^\d{3}(\s|$)/.test(code)) return 'status code is not three digits';
-  head.status = Number(code.slice(0, 3));
+  const versionEnd = space === -1 ? line.length : space;
+  if (
+    versionEnd !== 8 ||
+    (line.charCodeAt(0) | 0x20) !== 0x68 ||
+    (line.charCodeAt(1) | 0x20) !== 0x74 ||
+    (line.charCodeAt(2) | 0x20) !== 0x74 ||
+    (line.charCodeAt(3) | 0x20) !== 0x70 ||
+    line.charCodeAt(4) !== 0x2f ||
+    !isDigit(line.charCodeAt(5)) ||
+    line.charCodeAt(6) !== 0x2e ||
+    !isDigit(line.charCodeAt(7))
+  )
+    return 'status line does not start with HTTP/x.y';
+  head.version = line.slice(5, 8);
+  let p = space + 1;
+  while (p < line.length && isBlank(line.charCodeAt(p))) p++;
+  const d0 = line.charCodeAt(p);
+  const d1 = line.charCodeAt(p + 1);
+  const d2 = line.charCodeAt(p + 2);
+  const after = line.charCodeAt(p + 3);
+  if (
+    space === -1 ||
+    !isDigit(d0) ||
+    !isDigit(d1) ||
+    !isDigit(d2) ||
+    !(Number.isNaN(after) || isBlank(after))
+  )
+    return 'status code is not three digits';
+  head.status = (d0 - 48) * 100 + (d1 - 48) * 10 + (d2 - 48);
   if (head.status < 100) return 'status code below 100';
   return undefined;
 }
 
-/** Framing and interesting fields, found by name length first so most names cost no lower-casing. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `name` equals the lower-case `lower` in any case, without allocating (letters and `-` only). */
+function named(name: string, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++)
+    if ((name.charCodeAt(i) | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Framing and interesting fields, found by name length first, then compared without lower-casing. */
 function noteField(head: HttpHead, name: string, value: string, folded: boolean): void {
   switch (name.length) {
     case 4:
-      if (name.toLowerCase() === 'host' && head.host === undefined) head.host = value;
+      if (named(name, 'host') && head.host === undefined) head.host = value;
       return;
     case 6:
-      if (name.toLowerCase() === 'expect') head.expectContinue = /100-continue/i.test(value);
+      if (named(name, 'expect')) head.expectContinue = /100-continue/i.test(value);
       return;
     case 10:
-      if (name.toLowerCase() === 'connection') {
+      if (named(name, 'connection')) {
         const v = value.toLowerCase();
         if (v.includes('close')) head.connectionClose = true;
         if (v.includes('upgrade')) head.upgrade = true;
       }
       return;
     case 12:
-      if (name.toLowerCase() === 'content-type' && head.contentType === undefined) head.contentType = value;
+      if (named(name, 'content-type') && head.contentType === undefined) head.contentType = value;
       return;
     case 14:
-      if (name.toLowerCase() === 'content-length') contentLength(head, value, folded);
+      if (named(name, 'content-length')) contentLength(head, value, folded);
       return;
     case 16:
-      if (name.toLowerCase() === 'content-encoding') head.contentEncoding = value.toLowerCase();
+      if (named(name, 'content-encoding')) head.contentEncoding = value.toLowerCase();
       return;
     case 17:
-      if (name.toLowerCase() === 'transfer-encoding') head.chunked = /(^|[\s,])chunked\s*$/i.test(value);
+      if (named(name, 'transfer-encoding')) head.chunked = /(^|[\s,])chunked\s*$/i.test(value);
       return;
     default:
       return;
@@ -137,7 +207,11 @@ function noteField(head: HttpHead, name: string, value: string, folded: boolean)
 }
 
 function contentLength(head: HttpHead, value: string, folded: boolean): void {
-  const n = /^\d{1,16}$/.test(value) ? Number(value) : -2;
+  let n = value.length > 0 && value.length <= 16 ? 0 : -2;
+  for (let i = 0; i < value.length && n >= 0; i++) {
+    const c = value.charCodeAt(i);
+    n = isDigit(c) ? n * 10 + (c - 48) : -2;
+  }
   if (head.contentLength === -1 || folded) head.contentLength = n;
   else if (head.contentLength !== n) head.contentLength = -2;
 }
