@@ -23,6 +23,8 @@ interface SensorPcapOptions {
   apiKey?: string;
   workers?: string;
   maxBody: string;
+  maxFlows?: string;
+  memoryLimit?: string;
   sensorId?: string;
   progress: boolean;
 }
@@ -76,6 +78,12 @@ async function sensorPcap(options: SensorPcapOptions): Promise<void> {
   const workers =
     options.workers === undefined ? availableParallelism() : integer(options.workers, '--workers', 1, 64);
   const maxBodyBytes = integer(options.maxBody, '--max-body', 0, MAX_BODY_LIMIT);
+  const maxFlows =
+    options.maxFlows === undefined ? undefined : integer(options.maxFlows, '--max-flows', 1, 100_000_000);
+  const memoryMiB =
+    options.memoryLimit === undefined
+      ? undefined
+      : integer(options.memoryLimit, '--memory-limit', 16, 1024 * 1024);
   const sensorId = (
     options.sensorId ?? `pcap:${input.kind === 'file' ? basename(input.path) : hostname()}`
   ).slice(0, 120);
@@ -89,6 +97,8 @@ async function sensorPcap(options: SensorPcapOptions): Promise<void> {
       sink: output,
       workers,
       maxBodyBytes,
+      ...(maxFlows !== undefined && { maxFlows }),
+      ...(memoryMiB !== undefined && { memoryLimitBytes: memoryMiB * 1024 * 1024 }),
       sensorId,
       progress: options.progress,
     });
@@ -119,6 +129,14 @@ export function registerSensorPcapCommand(sensor: Command): void {
       'worker threads, connections sharded by 5-tuple hash (default: the number of cores)',
     )
     .option('--max-body <bytes>', 'body bytes kept per request and response', String(64 * 1024))
+    .option(
+      '--max-flows <n>',
+      'open connections kept; past it the oldest are flushed, counted (default: 200000 per worker)',
+    )
+    .option(
+      '--memory-limit <MiB>',
+      'bytes held for reassembly and bodies; past it the oldest connections are flushed (default: 512 per worker)',
+    )
     .option('--sensor-id <id>', 'sensor.id of the events (default: pcap:<file name> or pcap:<host name>)')
     .option('--no-progress', 'no progress bar on stderr')
     .action((options: SensorPcapOptions) => sensorPcap(options));

@@ -5,6 +5,9 @@ import { NdjsonBuffer } from './ndjson-buffer.util';
 export interface CaptureShardOptions {
   sensorId: string;
   maxBodyBytes: number;
+  /** Bounds of this shard's engine (the sensor's totals divided by the number of shards). */
+  maxFlows?: number;
+  memoryLimitBytes?: number;
   shardIndex: number;
   shardCount: number;
 }
@@ -18,6 +21,8 @@ export class CaptureShard {
     this.engine = new HttpCaptureParser({
       sensorId: options.sensorId,
       maxBodyBytes: options.maxBodyBytes,
+      maxFlows: options.maxFlows,
+      memoryLimitBytes: options.memoryLimitBytes,
       shardIndex: options.shardIndex,
       shardCount: options.shardCount,
       onCall: (call) => this.out.add(JSON.stringify(call)),

@@ -11,6 +11,10 @@ export interface PcapSensorOptions {
   /** Worker threads, each owning a shard of the connections; 1 runs in the calling thread. */
   workers: number;
   maxBodyBytes: number;
+  /** Open connections kept over all workers; past it the oldest are flushed (default 200,000 per worker). */
+  maxFlows?: number;
+  /** Bytes held over all workers (out-of-order segments, split heads, bodies); default 512 MiB per worker. */
+  memoryLimitBytes?: number;
   sensorId: string;
   /** Draw a progress bar on stderr (files only, when stderr is a terminal). */
   progress: boolean;

@@ -83,9 +83,17 @@ export class PcapSensorService {
   ): Promise<CaptureStats> {
     let calls = 0;
     const live = options.source.kind !== 'file';
+    const workers = Math.max(1, options.workers);
+    const share = (total: number | undefined) =>
+      total === undefined ? undefined : Math.max(1, Math.floor(total / workers));
     const pool = new WorkerPool(
-      Math.max(1, options.workers),
-      { sensorId: options.sensorId, maxBodyBytes: options.maxBodyBytes },
+      workers,
+      {
+        sensorId: options.sensorId,
+        maxBodyBytes: options.maxBodyBytes,
+        maxFlows: share(options.maxFlows),
+        memoryLimitBytes: share(options.memoryLimitBytes),
+      },
       (data, count) => {
         calls += count;
         producer.write(data, count);
