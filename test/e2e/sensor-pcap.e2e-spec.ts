@@ -138,6 +138,7 @@ describe('apiscope sensor pcap', () => {
       ['--file', '/nonexistent.pcap', '--sink', 'stdout'],
       /cannot read capture file \/nonexistent.pcap: ENOENT/,
     ],
+    ['an empty file', ['--file', '/dev/null', '--sink', 'stdout'], /\/dev\/null: empty input, not a capture/],
   ])('should exit 2 with one clear line for %s', async (_name, args, message) => {
     const result = await runCli(['sensor', 'pcap', ...args], { APISCOPE_API_KEY: '' });
     expect(result.code).toBe(2);

@@ -6,6 +6,7 @@ import { startLiveCapture } from './live-capture.util';
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
 import { type PcapSensorOptions } from './pcap-sensor-options.type';
 import { ProgressBar } from './progress-bar.util';
+import { unreadableInput } from './unreadable-input.util';
 import { WorkerPool } from './worker-pool.util';
 
 export interface SensorReport {
@@ -44,10 +45,11 @@ export class PcapSensorService {
       await source.close();
     }
     await producer.close();
-    if (stats.read.error !== undefined && stats.read.frames === 0)
+    const unreadable = unreadableInput(stats);
+    if (unreadable !== undefined)
       throw new PcapSensorException(
         PcapSensorExceptionCode.BAD_INPUT,
-        `${describeSource(options)}: ${stats.read.error}`,
+        `${describeSource(options)}: ${unreadable}`,
       );
     return { stats, elapsedMs: Date.now() - started, sink: producer.describe() };
   }

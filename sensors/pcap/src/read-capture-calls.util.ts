@@ -4,6 +4,7 @@ import { type ApiCall } from '@apiscope/contracts';
 import { type CaptureStats, HttpCaptureParser } from '@apiscope/capture';
 
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
+import { unreadableInput } from './unreadable-input.util';
 
 export interface ReadCaptureOptions {
   sensorId: string;
@@ -50,7 +51,8 @@ export async function readCaptureCalls(path: string, options: ReadCaptureOptions
   }
   const stats = engine.finish();
   if (batch.length > 0) await options.onCalls(batch);
-  if (stats.read.error !== undefined && stats.read.frames === 0)
-    throw new PcapSensorException(PcapSensorExceptionCode.BAD_INPUT, `${path}: ${stats.read.error}`);
+  const unreadable = unreadableInput(stats);
+  if (unreadable !== undefined)
+    throw new PcapSensorException(PcapSensorExceptionCode.BAD_INPUT, `${path}: ${unreadable}`);
   return stats;
 }
