@@ -41,7 +41,8 @@ const get = (port: number, path: string) =>
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('should emit the exchanges it sees on the wire and stop cleanly on SIGINT', async () => {
+  // lo gives Ethernet frames; `any` gives Linux cooked v2 (SLL2), what `tcpdump -i any` writes
+  it.each(['lo', 'any'])('should emit the exchanges seen on %s and stop cleanly on SIGINT', async (iface) => {
     const child = spawn(
       process.execPath,
       [
