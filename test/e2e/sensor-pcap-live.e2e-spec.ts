@@ -50,7 +50,7 @@ const get = (port: number, path: string) =>
         'sensor',
         'pcap',
         '--interface',
-        'lo',
+        iface,
         '--bpf',
         `tcp port ${port}`,
         '--sink',
