@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import fc from 'fast-check';
 
+import { validateApiCall } from '@apiscope/contracts';
+
 import { emptyHttpStats } from '../http/http-exchange.type';
 import { HttpConnection } from '../http/http-connection.parser';
 import { type MemoryBudget } from '../http/memory-budget.type';
@@ -132,6 +134,39 @@ describe('hostile input', () => {
         expect(emitted()).toBe(stats.requests);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('should emit only contract-valid events, whatever the HTTP-shaped bytes on the wire', () => {
+    fc.assert(
+      fc.property(
+        httpishStream,
+        httpishStream,
+        fc.string({ maxLength: 40, unit: 'binary' }),
+        (client, server, target) => {
+          const request = Buffer.concat([
+            Buffer.from(`GET /${target} HTTP/1.1\r\nHost: ${target}\r\n\r\n`, 'utf8'),
+            client,
+          ]);
+          const frames = [
+            { src: '10.0.0.1', dst: '10.0.0.2', sport: 40000, dport: 80, seq: 1, flags: 0x02 },
+            { src: '10.0.0.1', dst: '10.0.0.2', sport: 40000, dport: 80, seq: 2, payload: request },
+            { src: '10.0.0.2', dst: '10.0.0.1', sport: 80, dport: 40000, seq: 9, payload: server },
+          ].map((spec, i) => ({ data: ethernet(0x0800, ipTcp(spec)), tsMs: i }));
+          const invalid: string[] = [];
+          const parser = new HttpCaptureParser({
+            sensorId: 'fuzz',
+            onCall: (call) => {
+              const verdict = validateApiCall(JSON.parse(JSON.stringify(call)));
+              if (!verdict.ok) invalid.push(JSON.stringify(verdict.issues));
+            },
+          });
+          parser.push(pcapFile(frames, 1));
+          parser.finish();
+          expect(invalid).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
