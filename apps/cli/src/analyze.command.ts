@@ -17,6 +17,7 @@ import { EmbeddedAppModule } from './embedded-app.module';
 import { ingestHarFile } from './har-input';
 import { importSpecFiles } from './spec-input';
 import { ingestLogInput, parseLogSpec } from './log-input';
+import { ingestPcapFile } from './pcap-input';
 import { formatInventoryTable } from './inventory-table.util';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
@@ -24,6 +25,7 @@ interface AnalyzeOptions {
   har?: string[];
   spec?: string[];
   log?: string[];
+  pcap?: string[];
   format: string;
   failOn?: string;
   verbose?: boolean;
@@ -62,8 +64,11 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
   const failOn = options.failOn === undefined ? [] : parseFlags(options.failOn);
   const inputs = options.har ?? [];
   const logs = (options.log ?? []).map(parseLogSpec);
-  if (inputs.length === 0 && logs.length === 0) {
-    throw new UsageException('nothing to analyze: give at least one --har FILE or --log FORMAT:PATH');
+  const captures = options.pcap ?? [];
+  if (inputs.length === 0 && logs.length === 0 && captures.length === 0) {
+    throw new UsageException(
+      'nothing to analyze: give at least one --har FILE, --pcap FILE or --log FORMAT:PATH',
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'apiscope-analyze-'));
   const app = await NestFactory.createApplicationContext(
@@ -87,6 +92,12 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
       }
     }
     for (const spec of logs) await ingestLogInput(bus, spec);
+    for (const file of captures) {
+      const report = await ingestPcapFile(bus, file);
+      if (report.noHttp !== undefined) process.stderr.write(`${file}: ${report.noHttp}\n`);
+      else if (report.rejected > 0)
+        process.stderr.write(`${file}: ${report.accepted} calls, ${report.rejected} refused\n`);
+    }
     doc = await app.get(GetInventoryUseCase).execute();
   } finally {
     await app.close();
@@ -113,6 +124,7 @@ export function registerAnalyzeCommand(program: Command): void {
       `gateway log as FORMAT:PATH, PATH a file or glob (repeatable); FORMAT: ${LOG_FORMATS.join(', ')}`,
       collect,
     )
+    .option('--pcap <file>', 'pcap or pcapng capture file (repeatable)', collect)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
     .option(
       '--fail-on <flags>',

@@ -15,6 +15,7 @@ import { ingestHarFile } from './har-input';
 import { UsageException } from './usage.exception';
 import { importSpecFiles } from './spec-input';
 import { followLogInputs, type FollowedLogInputs, parseLogSpec } from './log-input';
+import { ingestPcapFile } from './pcap-input';
 
 export const DEMO_HAR = resolve(__dirname, '..', 'demo', 'demo-shop.har');
 export const DEMO_SPEC = `api.shop.example=${resolve(__dirname, '..', 'demo', 'shop-api.openapi.yaml')}`;
@@ -27,6 +28,7 @@ interface ServeOptions {
   har?: string[];
   spec?: string[];
   log?: string[];
+  pcap?: string[];
   demo?: boolean;
   webhook?: string;
   tlsCert?: string;
@@ -109,6 +111,13 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
       `${file}: ${report.accepted} calls stored, ${report.rejected} refused, ${report.skipped.length} HAR entries skipped`,
     );
   }
+  for (const file of options.pcap ?? []) {
+    const report = await ingestPcapFile(server.bus, file);
+    logger.log(
+      report.noHttp ??
+        `${file}: ${report.accepted} calls stored, ${report.rejected} refused (${report.incomplete} incomplete exchanges)`,
+    );
+  }
   // the change feed reflects the start-up inputs at once, not at the next tick
   await server.app.get(ChangeTrackerService).lookNow();
   if (logs.length > 0 && !stopping) {
@@ -132,6 +141,7 @@ export function registerUpCommand(program: Command): void {
       process.env['CLICKHOUSE_URL'],
     )
     .option('--har <file>', 'HAR file to ingest at start-up (repeatable)', collect)
+    .option('--pcap <file>', 'pcap or pcapng capture to ingest at start-up (repeatable)', collect)
     .option(
       '--log <format:path>',
       'gateway log to follow while running, as FORMAT:PATH (repeatable; offsets kept in --data)',

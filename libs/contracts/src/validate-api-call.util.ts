@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 import { API_CALL_V1_SCHEMA } from './api-call.schema';
@@ -15,9 +15,20 @@ export type ApiCallValidation = { ok: true; call: ApiCall } | { ok: false; issue
 /** At most this many issues are reported per event: enough to fix a producer, bounded for hostile input. */
 const MAX_ISSUES = 8;
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: true });
-addFormats(ajv, ['ipv4', 'ipv6']);
-const checkV1 = ajv.compile<ApiCall>(API_CALL_V1_SCHEMA);
+let compiled: ValidateFunction<ApiCall> | undefined;
+
+/**
+ * Compiled on first use, not at import: producers such as the pcap sensor (and each of its worker
+ * threads) import this library for its types and helpers and never validate on their hot path.
+ */
+function checkV1(): ValidateFunction<ApiCall> {
+  if (compiled === undefined) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: true });
+    addFormats(ajv, ['ipv4', 'ipv6']);
+    compiled = ajv.compile<ApiCall>(API_CALL_V1_SCHEMA);
+  }
+  return compiled;
+}
 
 /** `/request/headers/3/0` -> `request.headers[3][0]` */
 function toFieldPath(instancePath: string, extra?: string): string {
@@ -82,10 +93,11 @@ export function validateApiCall(input: unknown): ApiCallValidation {
         : `unsupported contract version ${JSON.stringify(version)}; this build reads v1`;
     return { ok: false, issues: [{ path: 'v', problem }] };
   }
-  if (checkV1(input)) return { ok: true, call: input };
+  const check = checkV1();
+  if (check(input)) return { ok: true, call: input };
   const issues: ContractIssue[] = [];
   const seen = new Set<string>();
-  for (const error of checkV1.errors ?? []) {
+  for (const error of check.errors ?? []) {
     const issue = describe(error);
     if (!issue) continue;
     const key = `${issue.path}\u0000${issue.problem}`;

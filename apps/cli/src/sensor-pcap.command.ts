@@ -1,0 +1,145 @@
+import { availableParallelism, hostname } from 'node:os';
+import { basename } from 'node:path';
+
+import { type Command } from 'commander';
+
+import {
+  type CallSink,
+  type CaptureSource,
+  formatSensorSummary,
+  PcapSensorException,
+  PcapSensorExceptionCode,
+  PcapSensorService,
+} from '@apiscope/sensor-pcap';
+
+import { UsageException } from './usage.exception';
+
+interface SensorPcapOptions {
+  file?: string;
+  stdin?: boolean;
+  interface?: string;
+  bpf?: string;
+  sink?: string;
+  apiKey?: string;
+  workers?: string;
+  maxBody: string;
+  maxFlows?: string;
+  memoryLimit?: string;
+  sensorId?: string;
+  progress: boolean;
+}
+
+/** Largest --max-body: its base64 must fit the contract's 16 MiB `body.data`. */
+const MAX_BODY_LIMIT = 12 * 1024 * 1024;
+
+function source(options: SensorPcapOptions): CaptureSource {
+  const given = [options.file !== undefined, options.stdin === true, options.interface !== undefined].filter(
+    Boolean,
+  ).length;
+  if (given !== 1) throw new UsageException('give exactly one input: --file FILE, --stdin or --interface IF');
+  if (options.bpf !== undefined && options.interface === undefined)
+    throw new UsageException('--bpf needs --interface');
+  if (options.file !== undefined) return { kind: 'file', path: options.file };
+  if (options.interface !== undefined)
+    return {
+      kind: 'interface',
+      name: options.interface,
+      ...(options.bpf !== undefined && { bpf: options.bpf }),
+    };
+  return { kind: 'stdin' };
+}
+
+function sink(options: SensorPcapOptions): CallSink {
+  const value = options.sink;
+  if (value === undefined) throw new UsageException('--sink is required: stdout or http://HOST:PORT');
+  if (value === 'stdout') return { kind: 'stdout' };
+  if (/^kafka:\/\//i.test(value))
+    throw new UsageException(
+      '--sink kafka:// is not available in this build yet; use stdout or http://HOST:PORT',
+    );
+  if (!/^https?:\/\/[^/\s]+/i.test(value))
+    throw new UsageException(`--sink must be stdout or http://HOST:PORT, got "${value}"`);
+  const apiKey = options.apiKey ?? process.env['APISCOPE_API_KEY'];
+  if (apiKey === undefined || apiKey.trim() === '')
+    throw new UsageException('--sink http:// needs an API key: --api-key KEY or APISCOPE_API_KEY');
+  return { kind: 'http', url: value, apiKey: apiKey.trim() };
+}
+
+function integer(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageException(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+async function sensorPcap(options: SensorPcapOptions): Promise<void> {
+  const input = source(options);
+  const output = sink(options);
+  const workers =
+    options.workers === undefined ? availableParallelism() : integer(options.workers, '--workers', 1, 64);
+  const maxBodyBytes = integer(options.maxBody, '--max-body', 0, MAX_BODY_LIMIT);
+  const maxFlows =
+    options.maxFlows === undefined ? undefined : integer(options.maxFlows, '--max-flows', 1, 100_000_000);
+  const memoryMiB =
+    options.memoryLimit === undefined
+      ? undefined
+      : integer(options.memoryLimit, '--memory-limit', 16, 1024 * 1024);
+  const sensorId = (
+    options.sensorId ?? `pcap:${input.kind === 'file' ? basename(input.path) : hostname()}`
+  ).slice(0, 120);
+  const service = new PcapSensorService();
+  const stop = () => service.stop();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const report = await service.run({
+      source: input,
+      sink: output,
+      workers,
+      maxBodyBytes,
+      ...(maxFlows !== undefined && { maxFlows }),
+      ...(memoryMiB !== undefined && { memoryLimitBytes: memoryMiB * 1024 * 1024 }),
+      sensorId,
+      progress: options.progress,
+    });
+    process.stderr.write(formatSensorSummary(report.stats, report.elapsedMs, report.sink));
+  } catch (error) {
+    if (error instanceof PcapSensorException && error.code === PcapSensorExceptionCode.BAD_INPUT)
+      throw new UsageException(error.message);
+    throw error;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+/** `apiscope sensor pcap`: packets (file, stdin, live) to ApiCall events on stdout or a remote ingest API. */
+export function registerSensorPcapCommand(sensor: Command): void {
+  sensor
+    .command('pcap')
+    .description('read packets (pcap/pcapng file, stdin, or live via tcpdump) and emit ApiCall events')
+    .option('--file <file>', 'pcap or pcapng capture file')
+    .option('--stdin', 'read a capture stream from stdin (tcpdump -w - | apiscope sensor pcap --stdin ...)')
+    .option('--interface <if>', 'capture live on this interface by running tcpdump (needs capture rights)')
+    .option('--bpf <expr>', 'capture filter for --interface (tcpdump expression)')
+    .option('--sink <sink>', 'stdout (NDJSON) or http://HOST:PORT (an apiscope API)')
+    .option('--api-key <key>', 'API key for an http:// sink (or APISCOPE_API_KEY)')
+    .option(
+      '--workers <n>',
+      'worker threads, connections sharded by 5-tuple hash (default: the number of cores)',
+    )
+    .option('--max-body <bytes>', 'body bytes kept per request and response', String(64 * 1024))
+    .option(
+      '--max-flows <n>',
+      'open connections kept; past it the oldest are flushed, counted (default: 200000 per worker)',
+    )
+    .option(
+      '--memory-limit <MiB>',
+      'bytes held for reassembly and bodies; past it the oldest connections are flushed (default: 512 per worker)',
+    )
+    .option('--sensor-id <id>', 'sensor.id of the events (default: pcap:<file name> or pcap:<host name>)')
+    .option('--no-progress', 'no progress bar on stderr')
+    .action((options: SensorPcapOptions) => sensorPcap(options));
+}
+
+/** The `sensor` command group, shared by the sensors that register under it. */

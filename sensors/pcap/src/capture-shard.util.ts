@@ -1,0 +1,48 @@
+import { type CaptureStats, HttpCaptureParser } from '@apiscope/capture';
+
+import { NdjsonBuffer } from './ndjson-buffer.util';
+
+export interface CaptureShardOptions {
+  sensorId: string;
+  maxBodyBytes: number;
+  /** Bounds of this shard's engine (the sensor's totals divided by the number of shards). */
+  maxFlows?: number;
+  memoryLimitBytes?: number;
+  shardIndex: number;
+  shardCount: number;
+}
+
+/** One engine and the NDJSON it produced since the last take (runs inside a worker thread). */
+export class CaptureShard {
+  private readonly engine: HttpCaptureParser;
+  private readonly out = new NdjsonBuffer();
+
+  constructor(options: CaptureShardOptions) {
+    this.engine = new HttpCaptureParser({
+      sensorId: options.sensorId,
+      maxBodyBytes: options.maxBodyBytes,
+      maxFlows: options.maxFlows,
+      memoryLimitBytes: options.memoryLimitBytes,
+      shardIndex: options.shardIndex,
+      shardCount: options.shardCount,
+      onCall: (call) => this.out.add(JSON.stringify(call)),
+    });
+  }
+
+  push(chunk: Buffer): void {
+    this.engine.push(chunk);
+  }
+
+  get failed(): boolean {
+    return this.engine.failed;
+  }
+
+  /** NDJSON bytes worth sending now (a block is full enough), or everything when `all`. */
+  take(all: boolean): { data: Buffer; count: number } | undefined {
+    return all || this.out.size >= 1024 * 1024 ? this.out.take() : undefined;
+  }
+
+  finish(): CaptureStats {
+    return this.engine.finish();
+  }
+}

@@ -1,0 +1,126 @@
+import { type CaptureStats, mergeCaptureStats } from '@apiscope/capture';
+
+import { type CallProducer, createCallProducer } from './call.producer';
+import { type ChunkSource, openFileSource, streamSource } from './chunk-source.util';
+import { startLiveCapture } from './live-capture.util';
+import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
+import { type PcapSensorOptions } from './pcap-sensor-options.type';
+import { ProgressBar } from './progress-bar.util';
+import { unreadableInput } from './unreadable-input.util';
+import { WorkerPool } from './worker-pool.util';
+
+export interface SensorReport {
+  stats: CaptureStats;
+  elapsedMs: number;
+  /** What the sink did (`N events written to stdout`). */
+  sink: string;
+}
+
+/**
+ * The pcap sensor: source (file, stdin, tcpdump) -> engines -> sink (stdout NDJSON or HTTP ingest).
+ * The engines run in N worker threads that each own a shard of the connections (N = 1 too), so
+ * this thread only reads and writes, which overlaps with the parsing.
+ */
+export class PcapSensorService {
+  private stopLive: (() => void) | undefined;
+
+  /** Ends a live capture cleanly (SIGINT): the packets already captured are still processed. */
+  stop(): void {
+    this.stopLive?.();
+  }
+
+  async run(options: PcapSensorOptions): Promise<SensorReport> {
+    const started = Date.now();
+    const source = await this.openSource(options);
+    const producer = await createCallProducer(options.sink);
+    const bar =
+      options.progress && source.size !== undefined && process.stderr.isTTY
+        ? new ProgressBar(source.size, process.stderr)
+        : undefined;
+    let stats: CaptureStats;
+    try {
+      stats = await this.sharded(options, source, producer, bar);
+    } finally {
+      bar?.clear();
+      await source.close();
+    }
+    await producer.close();
+    const unreadable = unreadableInput(stats);
+    if (unreadable !== undefined)
+      throw new PcapSensorException(
+        PcapSensorExceptionCode.BAD_INPUT,
+        `${describeSource(options)}: ${unreadable}`,
+      );
+    return { stats, elapsedMs: Date.now() - started, sink: producer.describe() };
+  }
+
+  private async openSource(options: PcapSensorOptions): Promise<ChunkSource> {
+    const source = options.source;
+    switch (source.kind) {
+      case 'file':
+        try {
+          return await openFileSource(source.path);
+        } catch (cause) {
+          const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+          throw new PcapSensorException(
+            PcapSensorExceptionCode.BAD_INPUT,
+            `cannot read capture file ${source.path}: ${code}`,
+          );
+        }
+      case 'stdin':
+        return streamSource(process.stdin);
+      case 'interface': {
+        const live = startLiveCapture(source.name, source.bpf);
+        this.stopLive = () => live.stop();
+        return live.source;
+      }
+    }
+  }
+
+  private async sharded(
+    options: PcapSensorOptions,
+    source: ChunkSource,
+    producer: CallProducer,
+    bar?: ProgressBar,
+  ): Promise<CaptureStats> {
+    let calls = 0;
+    const live = options.source.kind !== 'file';
+    const workers = Math.max(1, options.workers);
+    const share = (total: number | undefined) =>
+      total === undefined ? undefined : Math.max(1, Math.floor(total / workers));
+    const pool = new WorkerPool(
+      workers,
+      {
+        sensorId: options.sensorId,
+        maxBodyBytes: options.maxBodyBytes,
+        maxFlows: share(options.maxFlows),
+        memoryLimitBytes: share(options.memoryLimitBytes),
+      },
+      (data, count) => {
+        calls += count;
+        producer.write(data, count);
+      },
+    );
+    let done = 0;
+    try {
+      while (!pool.inputFailed) {
+        const { slot, view } = await pool.acquire();
+        const length = await source.read(view);
+        if (length === 0) break;
+        pool.dispatch(slot, length, live);
+        done += length;
+        bar?.update(done, calls);
+        await producer.ready();
+      }
+    } catch (error) {
+      await pool.terminate();
+      throw error;
+    }
+    return mergeCaptureStats(await pool.finish());
+  }
+}
+
+function describeSource(options: PcapSensorOptions): string {
+  const s = options.source;
+  return s.kind === 'file' ? s.path : s.kind === 'stdin' ? 'stdin' : `interface ${s.name}`;
+}
