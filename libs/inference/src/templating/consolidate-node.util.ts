@@ -1,0 +1,231 @@
+import { isVocabularyKind, segmentKind, splitExtension } from './segment-kind.util';
+import { TemplaterNode } from './templater-node.util';
+
+/**
+ * The decision at one trie node: which literal children are really values of a parameter. The rules,
+ * in the order they are tried when the node has no parameter child yet:
+ *  1. names (letters that are not dictionary words: `torvalds`, `octocat`) that line up — they share
+ *     what follows them (`/repos/X/Y/issues` for many X) — are values when there are enough of them,
+ *     or when they are few but each rare (a low-traffic endpoint);
+ *  2. any non-RPC siblings (even words: Kubernetes namespaces `default`, `kube-system`) that share at
+ *     least two literal continuations (`/pods`, `/services`) with two other siblings are values;
+ *  3. an open vocabulary — many siblings, a quarter of the calls bringing a value never seen before
+ *     (Good–Turing estimate of the unseen mass) — is a parameter;
+ *  4. more siblings than the per-node bound: everything but the heaviest collapses (floods, scans).
+ * Once a parameter exists, further siblings join it when they look like its values and fit under it
+ * (their continuations are ones the parameter has); dictionary words join only a parameter whose
+ * values are words, and never when they are "heavy" (called far more than a typical value: `/users/me`).
+ * RPC-style names (`chat.postMessage`), versions and empty segments never become values.
+ */
+
+export interface ConsolidateLimits {
+  /** literal children per node (and per extension) before a forced collapse */
+  maxChildren: number;
+}
+
+interface Kid {
+  key: string;
+  node: TemplaterNode;
+}
+
+const NEVER_VALUE = new Set(['rpc', 'version', 'empty']);
+
+function continuations(node: TemplaterNode, deep: boolean): Set<string> {
+  const out = new Set<string>();
+  for (const [k, c] of node.lit) {
+    out.add(k);
+    if (deep) addDeep(out, c);
+  }
+  for (const [e, c] of node.par) {
+    out.add(`{}${e}`);
+    if (deep) addDeep(out, c);
+  }
+  if (node.ends.size > 0) out.add('$');
+  return out;
+}
+
+function addDeep(out: Set<string>, child: TemplaterNode): void {
+  if (out.size > 256) return;
+  for (const k of child.lit.keys()) out.add(`*/${k}`);
+  for (const e of child.par.keys()) out.add(`*/{}${e}`);
+  if (child.ends.size > 0) out.add('*/$');
+}
+
+function literalKeys(node: TemplaterNode): string[] {
+  return [...node.lit.keys()].filter((k) => k !== '');
+}
+
+/** Continuations that are structure (`pods`, `issues`), not values that happen to repeat (`torvalds`). */
+function structuralKeys(node: TemplaterNode): string[] {
+  return [...node.lit].filter(([k, c]) => k !== '' && isVocabularyKind(c.kind)).map(([k]) => k);
+}
+
+/** Groups kids into connected components of `linked`; returns the largest. */
+function largestComponent(kids: Kid[], linked: (a: Kid, b: Kid) => boolean): Kid[] {
+  const parent = kids.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < kids.length; i++)
+    for (let j = i + 1; j < kids.length && j < i + 64; j++)
+      if (find(i) !== find(j) && linked(kids[i], kids[j])) parent[find(i)] = find(j);
+  const groups = new Map<number, Kid[]>();
+  kids.forEach((k, i) => {
+    const root = find(i);
+    const g = groups.get(root) ?? [];
+    g.push(k);
+    groups.set(root, g);
+  });
+  return [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)];
+};
+
+function aligned(a: Kid, b: Kid): boolean {
+  const ca = continuations(a.node, true);
+  const cb = continuations(b.node, true);
+  for (const k of ca) if (cb.has(k)) return true;
+  return false;
+}
+
+function sharedLiterals(a: Kid, b: Kid): number {
+  let n = 0;
+  for (const k of structuralKeys(a.node)) if (b.node.lit.has(k)) n += 1;
+  return n;
+}
+
+function formParameter(kids: Kid[], limits: ConsolidateLimits): Kid[] {
+  const names = kids.filter((k) => k.node.kind === 'name' && !k.node.pinned);
+  if (names.length >= 2) {
+    const group = largestComponent(names, aligned);
+    const calls = group.reduce((n, k) => n + k.node.hits, 0);
+    const avg = calls / Math.max(1, group.length);
+    if (group.length >= 6 || (group.length >= 4 && avg <= 8)) return group;
+    if (group.length >= 3 && avg <= 2 && group.every((k) => k.node.hits <= 2)) {
+      const first = [...continuations(group[0].node, false)].sort().join();
+      if (group.every((k) => [...continuations(k.node, false)].sort().join() === first)) return group;
+    }
+  }
+  const structured = kids.filter((k) => !k.node.pinned && structuralKeys(k.node).length >= 2);
+  if (structured.length >= 3) {
+    const group = largestComponent(structured, (a, b) => sharedLiterals(a, b) >= 2);
+    if (group.length >= 3) {
+      const m = median(group.map((k) => k.node.hits));
+      return group.filter((k) => k.node.hits < Math.max(8, 4 * m));
+    }
+  }
+  const open = kids.filter((k) => !k.node.pinned);
+  const calls = open.reduce((n, k) => n + k.node.hits, 0);
+  const singletons = open.filter((k) => k.node.hits === 1).length;
+  if (open.length >= 8 && singletons >= 4 && singletons >= 0.25 * calls)
+    return open.filter((k) => k.node.hits <= 2);
+  if (open.length > limits.maxChildren) {
+    const keep = Math.floor(limits.maxChildren / 4);
+    return [...open].sort((a, b) => b.node.hits - a.node.hits).slice(keep);
+  }
+  return [];
+}
+
+/** Continuations of `kid` the parameter has not seen: a literal sibling with its own structure. */
+function fitsUnder(kid: TemplaterNode, par: TemplaterNode): boolean {
+  for (const key of literalKeys(kid)) {
+    if (par.lit.has(key)) continue;
+    const { stem, ext } = splitExtension(key);
+    if (par.par.has(ext) && !isVocabularyKind(segmentKind(stem))) continue;
+    return false;
+  }
+  for (const ext of kid.par.keys()) if (!par.par.has(ext) && par.lit.size === 0) return false;
+  return true;
+}
+
+/** Share of a parameter's calls whose values were names or words rather than typed ids. */
+function textShare(par: TemplaterNode): number {
+  let text = 0;
+  let all = 0;
+  for (const [kind, n] of par.kinds) {
+    all += n;
+    if (kind === 'name' || isVocabularyKind(kind)) text += n;
+  }
+  return all === 0 ? 0 : text / all;
+}
+
+function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
+  if (kid.pinned) return false;
+  const avg = par.hits / Math.max(1, par.distinct);
+  const heavy = kid.hits >= Math.max(6, 4 * avg);
+  if (heavy) return false;
+  switch (kid.kind) {
+    case 'name':
+      // an id parameter (`/{build_num}`) does not take names: `/envvar` beside it is an operation
+      return textShare(par) >= 0.2 && fitsUnder(kid, par);
+    case 'word':
+    case 'compound': {
+      if (par.distinct < 4 || !fitsUnder(kid, par)) return false;
+      // a parameter whose values are words takes more words; a parameter of names takes a word only
+      // when it continues like the values do (`substack/{project}/build-cache`), never a bare
+      // terminal word (`/users/me`, `/users/search`)
+      if (par.vocab >= 0.2 * par.distinct) return true;
+      return par.distinct >= 8 && textShare(par) >= 0.5 && sharesContinuation(kid, par);
+    }
+    case 'date':
+    case 'int':
+    case 'semver':
+      return true;
+    default:
+      return !NEVER_VALUE.has(kid.kind);
+  }
+}
+
+function sharesContinuation(kid: TemplaterNode, par: TemplaterNode): boolean {
+  for (const key of kid.lit.keys()) if (key !== '' && par.lit.has(key)) return true;
+  for (const ext of kid.par.keys()) if (par.par.has(ext)) return true;
+  return false;
+}
+
+function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
+  node.lit.delete(kid.key);
+  const { stem } = splitExtension(kid.key);
+  par.absorbParameter(kid.node);
+  par.addValue(stem, kid.node.kind, kid.node.hits, isVocabularyKind(kid.node.kind));
+  par.dirty = true;
+}
+
+/** Applies the rules to `node`; returns whether anything moved. */
+export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits): boolean {
+  if (node.lit.size === 0) return false;
+  const groups = new Map<string, Kid[]>();
+  for (const [key, child] of node.lit) {
+    if (NEVER_VALUE.has(child.kind)) continue;
+    const { ext } = splitExtension(key);
+    const g = groups.get(ext) ?? [];
+    g.push({ key, node: child });
+    groups.set(ext, g);
+  }
+  let moved = false;
+  for (const [ext, kids] of groups) {
+    let par = node.par.get(ext);
+    if (!par) {
+      const chosen = formParameter(kids, limits);
+      if (chosen.length === 0) continue;
+      par = new TemplaterNode();
+      node.par.set(ext, par);
+      for (const kid of chosen) moveInto(node, par, kid);
+      moved = true;
+    }
+    for (const kid of kids) {
+      if (!node.lit.has(kid.key)) continue;
+      if (joins(kid.node, par)) {
+        moveInto(node, par, kid);
+        moved = true;
+      }
+    }
+    const left = kids.filter((k) => node.lit.has(k.key));
+    if (left.length > limits.maxChildren) {
+      for (const kid of [...left].sort((a, b) => b.node.hits - a.node.hits).slice(limits.maxChildren / 4))
+        moveInto(node, par, kid);
+      moved = true;
+    }
+  }
+  return moved;
+}

@@ -1,0 +1,110 @@
+import { type SegmentKind, segmentKind, splitExtension } from './segment-kind.util';
+import { type TemplaterNodeJson } from './templater-state.type';
+
+const MAX_SAMPLES = 6;
+const MAX_SAMPLE_LENGTH = 64;
+
+/** A node of the per-service path trie (see PathTemplater for the rules that shape it). */
+export class TemplaterNode {
+  hits = 0;
+  readonly ends = new Map<string, number>();
+  readonly lit = new Map<string, TemplaterNode>();
+  readonly par = new Map<string, TemplaterNode>();
+  readonly kinds = new Map<SegmentKind, number>();
+  distinct = 0;
+  vocab = 0;
+  samples: string[] = [];
+  pinned = false;
+  /** kind of this node's own segment when it is a literal (cached: classification is not free) */
+  kind: SegmentKind = 'name';
+  dirty = true;
+
+  static literal(segment: string): TemplaterNode {
+    const node = new TemplaterNode();
+    node.kind = segmentKind(splitExtension(segment).stem);
+    return node;
+  }
+
+  end(method: string, calls = 1): void {
+    this.ends.set(method, (this.ends.get(method) ?? 0) + calls);
+  }
+
+  addValue(value: string, kind: SegmentKind, calls: number, vocabulary: boolean): void {
+    this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + calls);
+    const sample = value.slice(0, MAX_SAMPLE_LENGTH);
+    if (this.samples.includes(sample)) return;
+    this.distinct += 1;
+    if (vocabulary) this.vocab += 1;
+    if (this.samples.length < MAX_SAMPLES) this.samples.push(sample);
+    else this.samples[this.distinct % MAX_SAMPLES] = sample;
+  }
+
+  /** Folds `src` (a subtree observed under another segment) into this one; `src` is discarded. */
+  absorb(src: TemplaterNode): void {
+    this.hits += src.hits;
+    for (const [m, n] of src.ends) this.end(m, n);
+    for (const [key, child] of src.lit) {
+      const mine = this.lit.get(key);
+      if (mine) mine.absorb(child);
+      else this.lit.set(key, child);
+    }
+    for (const [ext, child] of src.par) {
+      const mine = this.par.get(ext);
+      if (mine) mine.absorbParameter(child);
+      else this.par.set(ext, child);
+    }
+    this.pinned ||= src.pinned;
+    this.dirty = true;
+  }
+
+  absorbParameter(src: TemplaterNode): void {
+    this.absorb(src);
+    for (const [k, n] of src.kinds) this.kinds.set(k, (this.kinds.get(k) ?? 0) + n);
+    this.distinct += src.distinct;
+    this.vocab += src.vocab;
+    for (const s of src.samples) if (this.samples.length < MAX_SAMPLES && !this.samples.includes(s)) this.samples.push(s);
+  }
+
+  countNodes(): number {
+    let n = 1;
+    for (const c of this.lit.values()) n += c.countNodes();
+    for (const c of this.par.values()) n += c.countNodes();
+    return n;
+  }
+
+  toJSON(): TemplaterNodeJson {
+    const out: TemplaterNodeJson = { h: this.hits };
+    if (this.ends.size > 0) out.e = [...this.ends];
+    if (this.lit.size > 0) out.l = [...this.lit].map(([k, c]) => [k, c.toJSON()]);
+    if (this.par.size > 0) out.p = [...this.par].map(([k, c]) => [k, c.toJSON()]);
+    if (this.kinds.size > 0) out.k = [...this.kinds];
+    if (this.distinct > 0) out.d = this.distinct;
+    if (this.vocab > 0) out.v = this.vocab;
+    if (this.samples.length > 0) out.s = [...this.samples];
+    if (this.pinned) out.pin = 1;
+    return out;
+  }
+
+  static fromJSON(json: TemplaterNodeJson, segment: string | undefined): TemplaterNode {
+    const node = segment === undefined ? new TemplaterNode() : TemplaterNode.literal(segment);
+    node.hits = num(json.h);
+    for (const [m, n] of pairs(json.e)) if (typeof m === 'string') node.ends.set(m, num(n));
+    for (const [k, c] of pairs(json.l)) if (typeof k === 'string') node.lit.set(k, TemplaterNode.fromJSON(c, k));
+    for (const [k, c] of pairs(json.p)) if (typeof k === 'string') node.par.set(k, TemplaterNode.fromJSON(c, undefined));
+    for (const [k, n] of pairs(json.k)) node.kinds.set(k, num(n));
+    node.distinct = num(json.d);
+    node.vocab = num(json.v);
+    node.samples = Array.isArray(json.s) ? json.s.filter((s) => typeof s === 'string').slice(0, MAX_SAMPLES) : [];
+    node.pinned = json.pin === 1;
+    node.dirty = false;
+    return node;
+  }
+}
+
+function num(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0;
+}
+
+function pairs<K, V>(list: Array<[K, V]> | undefined): Array<[K, V]> {
+  return Array.isArray(list) ? list.filter((p) => Array.isArray(p) && p.length === 2) : [];
+}

@@ -1,0 +1,32 @@
+import { type SegmentKind } from './segment-kind.util';
+
+/**
+ * One node of a service's path trie in its serialised form (`PathTemplater.toJSON()`). Children are
+ * arrays of pairs, never object keys, so a segment named `__proto__` is data like any other.
+ */
+export interface TemplaterNodeJson {
+  /** calls that passed through this node */
+  h: number;
+  /** method -> calls that ended here */
+  e?: Array<[string, number]>;
+  /** literal children */
+  l?: Array<[string, TemplaterNodeJson]>;
+  /** parameter children by extension ('' for none, '.json', ...) */
+  p?: Array<[string, TemplaterNodeJson]>;
+  /** parameter nodes: calls per value kind */
+  k?: Array<[SegmentKind, number]>;
+  /** parameter nodes: distinct values absorbed (approximate), and how many were dictionary words */
+  d?: number;
+  v?: number;
+  /** parameter nodes: a few example values (bounded) */
+  s?: string[];
+  /** a user pinned this literal: it is never absorbed into a parameter */
+  pin?: 1;
+}
+
+export interface TemplaterStateJson {
+  version: 1;
+  /** calls observed in total */
+  observed: number;
+  root: TemplaterNodeJson;
+}
