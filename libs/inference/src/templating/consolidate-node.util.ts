@@ -9,8 +9,8 @@ import { TemplaterNode } from './templater-node.util';
  *     or when they are few but each rare (a low-traffic endpoint);
  *  2. any non-RPC siblings (even words: Kubernetes namespaces `default`, `kube-system`) that share at
  *     least two literal continuations (`/pods`, `/services`) with two other siblings are values;
- *  3. an open vocabulary — many siblings, a quarter of the calls bringing a value never seen before
- *     (Good–Turing estimate of the unseen mass) — is a parameter;
+ *  3. an open vocabulary — many non-word siblings, a quarter of the calls bringing a value never seen
+ *     before (Good–Turing estimate of the unseen mass) — is a parameter;
  *  4. more siblings than the per-node bound: everything but the heaviest collapses (floods, scans).
  * Once a parameter exists, further siblings join it when they look like its values and fit under it
  * (their continuations are ones the parameter has); dictionary words join only a parameter whose
@@ -55,9 +55,14 @@ function literalKeys(node: TemplaterNode): string[] {
   return [...node.lit.keys()].filter((k) => k !== '');
 }
 
-/** Continuations that are structure (`pods`, `issues`), not values that happen to repeat (`torvalds`). */
+/**
+ * Continuations that are structure (`pods`, `collections`: words that lead somewhere), not values
+ * that happen to repeat (`torvalds`) nor leaves shared by accident (`cards/open`, `lists/open`).
+ */
 function structuralKeys(node: TemplaterNode): string[] {
-  return [...node.lit].filter(([k, c]) => k !== '' && isVocabularyKind(c.kind)).map(([k]) => k);
+  return [...node.lit]
+    .filter(([k, c]) => k !== '' && isVocabularyKind(c.kind) && (c.lit.size > 0 || c.par.size > 0))
+    .map(([k]) => k);
 }
 
 /** Groups kids into connected components of `linked`; returns the largest. */
@@ -91,13 +96,16 @@ function aligned(a: Kid, b: Kid): boolean {
 
 function sharedLiterals(a: Kid, b: Kid): number {
   let n = 0;
-  for (const k of structuralKeys(a.node)) if (b.node.lit.has(k)) n += 1;
+  const theirs = new Set(structuralKeys(b.node));
+  for (const k of structuralKeys(a.node)) if (theirs.has(k)) n += 1;
   return n;
 }
 
 function formParameter(kids: Kid[], limits: ConsolidateLimits): Kid[] {
   const names = kids.filter((k) => k.node.kind === 'name' && !k.node.pinned);
-  if (names.length >= 2) {
+  // a few unknown words among many dictionary words are operations the dictionary lacks (`refs`,
+  // `diffstat`), not values
+  if (names.length >= 2 && (names.length >= 8 || names.length * 2 >= kids.length)) {
     const group = largestComponent(names, aligned);
     const calls = group.reduce((n, k) => n + k.node.hits, 0);
     const avg = calls / Math.max(1, group.length);
@@ -115,10 +123,11 @@ function formParameter(kids: Kid[], limits: ConsolidateLimits): Kid[] {
       return group.filter((k) => k.node.hits < Math.max(8, 4 * m));
     }
   }
-  const open = kids.filter((k) => !k.node.pinned);
+  const open = kids.filter((k) => !k.node.pinned && !isVocabularyKind(k.node.kind));
   const calls = open.reduce((n, k) => n + k.node.hits, 0);
   const singletons = open.filter((k) => k.node.hits === 1).length;
-  if (open.length >= 8 && singletons >= 4 && singletons >= 0.25 * calls)
+  // the estimate means something only over enough calls (deep nodes of one value see a handful)
+  if (open.length >= 8 && calls >= 40 && singletons >= 4 && singletons >= 0.25 * calls)
     return open.filter((k) => k.node.hits <= 2);
   if (open.length > limits.maxChildren) {
     const keep = Math.floor(limits.maxChildren / 4);
@@ -154,7 +163,6 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
   if (kid.pinned) return false;
   const avg = par.hits / Math.max(1, par.distinct);
   const heavy = kid.hits >= Math.max(6, 4 * avg);
-  if (heavy) return false;
   switch (kid.kind) {
     case 'name':
       // an id parameter (`/{build_num}`) does not take names: `/envvar` beside it is an operation
@@ -162,25 +170,27 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
     case 'word':
     case 'compound': {
       if (par.distinct < 4 || !fitsUnder(kid, par)) return false;
-      // a parameter whose values are words takes more words; a parameter of names takes a word only
-      // when it continues like the values do (`substack/{project}/build-cache`), never a bare
-      // terminal word (`/users/me`, `/users/search`)
-      if (par.vocab >= 0.2 * par.distinct) return true;
-      return par.distinct >= 8 && textShare(par) >= 0.5 && sharesContinuation(kid, par);
+      // a parameter of names takes a word that continues like its values do
+      // (`substack/{project}/build-cache`), never a bare terminal word (`/users/me`, `/users/search`)
+      if (par.distinct >= 8 && textShare(par) >= 0.5 && sharedContinuations(kid, par) >= 2) return true;
+      // a parameter whose values are words takes more light words
+      return !heavy && par.vocab >= 0.2 * par.distinct;
     }
     case 'date':
     case 'int':
     case 'semver':
       return true;
     default:
-      return !NEVER_VALUE.has(kid.kind);
+      return !NEVER_VALUE.has(kid.kind) && !heavy;
   }
 }
 
-function sharesContinuation(kid: TemplaterNode, par: TemplaterNode): boolean {
-  for (const key of kid.lit.keys()) if (key !== '' && par.lit.has(key)) return true;
-  for (const ext of kid.par.keys()) if (par.par.has(ext)) return true;
-  return false;
+function sharedContinuations(kid: TemplaterNode, par: TemplaterNode): number {
+  const theirs = continuations(par, true);
+  let n = 0;
+  for (const key of continuations(kid, true))
+    if (key.startsWith('*/') && key !== '*/$' && theirs.has(key)) n += 1;
+  return n;
 }
 
 function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
@@ -193,7 +203,8 @@ function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
 
 /** Applies the rules to `node`; returns whether anything moved. */
 export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits): boolean {
-  if (node.lit.size === 0) return false;
+  let moved = mergeExtensions(node);
+  if (node.lit.size === 0) return moved;
   const groups = new Map<string, Kid[]>();
   for (const [key, child] of node.lit) {
     if (NEVER_VALUE.has(child.kind)) continue;
@@ -202,7 +213,6 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
     g.push({ key, node: child });
     groups.set(ext, g);
   }
-  let moved = false;
   for (const [ext, kids] of groups) {
     let par = node.par.get(ext);
     if (!par) {
@@ -228,4 +238,18 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
     }
   }
   return moved;
+}
+
+/** Values carrying several extensions (`report.pdf`, `logo.png`): the extension is part of the value. */
+function mergeExtensions(node: TemplaterNode): boolean {
+  const exts = [...node.par.keys()].filter((e) => e !== '');
+  if (exts.length < 2) return false;
+  const plain = node.par.get('') ?? new TemplaterNode();
+  node.par.set('', plain);
+  for (const ext of exts) {
+    const par = node.par.get(ext);
+    node.par.delete(ext);
+    if (par) plain.absorbParameter(par);
+  }
+  return true;
 }

@@ -2,16 +2,16 @@ import { singularise } from '../path-template.util';
 import { type SegmentKind } from './segment-kind.util';
 
 /** One segment of a resolved template: a literal, or a parameter with what its values look like. */
-export type TemplatePart =
-  | { literal: string }
-  | { ext: string; kind: SegmentKind; value?: string };
+export type TemplatePart = { literal: string } | { ext: string; kind: SegmentKind; value?: string };
 
 const ID_KINDS: ReadonlySet<SegmentKind> = new Set(['int', 'uuid', 'hex', 'token', 'idlike', 'list']);
 
 function camel(word: string): string {
   const parts = word.split(/[^A-Za-z0-9]+/).filter(Boolean);
   return parts
-    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w, i) =>
+      i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1),
+    )
     .join('');
 }
 

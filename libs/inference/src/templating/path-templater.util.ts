@@ -1,6 +1,12 @@
 import { consolidateNode } from './consolidate-node.util';
 import { nameParameters, type TemplatePart } from './parameter-name.util';
-import { isTypedKind, isVocabularyKind, type SegmentKind, segmentKind, splitExtension } from './segment-kind.util';
+import {
+  isTypedKind,
+  isVocabularyKind,
+  type SegmentKind,
+  segmentKind,
+  splitExtension,
+} from './segment-kind.util';
 import { TemplaterNode } from './templater-node.util';
 import { type TemplaterStateJson } from './templater-state.type';
 
@@ -60,7 +66,8 @@ export class PathTemplater {
     node.end(method);
     this.observed += 1;
     this.sinceConsolidation += 1;
-    if (this.sinceConsolidation >= Math.max(256, this.nodes / 4) || this.nodes > this.maxNodes) this.consolidate();
+    if (this.sinceConsolidation >= Math.max(256, this.nodes / 4) || this.nodes > this.maxNodes)
+      this.consolidate();
   }
 
   /** Re-examines the whole trie now (also done every few hundred calls). */
@@ -71,7 +78,7 @@ export class PathTemplater {
     const walk = (node: TemplaterNode, depth: number): void => {
       for (const child of [...node.lit.values()]) walk(child, depth + 1);
       for (const child of [...node.par.values()]) walk(child, depth + 1);
-      if ((node.dirty || node.lit.size > 1) && consolidateNode(node, { maxChildren: this.maxChildren }))
+      if ((node.dirty || node.lit.size + node.par.size > 1) && consolidateNode(node, { maxChildren: this.maxChildren }))
         for (const child of [...node.par.values()]) if (depth < this.maxDepth) walk(child, depth + 1);
       node.dirty = false;
     };
@@ -115,7 +122,11 @@ export class PathTemplater {
         node = par;
       } else if (PARAM_SEGMENT.test(segment) || isTypedKind(kind)) {
         // never seen here (state lost, or not learnt yet): typed values are still values
-        parts.push({ ext: PARAM_SEGMENT.test(segment) ? splitExtension(segment).ext : ext, kind, value: stem });
+        parts.push({
+          ext: PARAM_SEGMENT.test(segment) ? splitExtension(segment).ext : ext,
+          kind,
+          value: stem,
+        });
         node = undefined;
       } else {
         parts.push({ literal: segment });

@@ -31,7 +31,16 @@ export type SegmentKind =
   | 'name'
   | 'empty';
 
-const TYPED: ReadonlySet<SegmentKind> = new Set(['int', 'uuid', 'hex', 'token', 'idlike', 'email', 'ip', 'list']);
+const TYPED: ReadonlySet<SegmentKind> = new Set([
+  'int',
+  'uuid',
+  'hex',
+  'token',
+  'idlike',
+  'email',
+  'ip',
+  'list',
+]);
 const VOCABULARY: ReadonlySet<SegmentKind> = new Set(['word', 'compound']);
 
 export const isTypedKind = (kind: SegmentKind): boolean => TYPED.has(kind);
@@ -39,10 +48,57 @@ export const isVocabularyKind = (kind: SegmentKind): boolean => VOCABULARY.has(k
 
 /** Tokens with digits that name things rather than identify them. */
 const TECH_TOKENS = new Set([
-  'oauth2', 'oauth1', 's3', 'ec2', 'ipv4', 'ipv6', 'md5', 'sha1', 'sha256', 'sha512', 'x509', 'utf8',
-  'utf-8', 'base64', 'http2', 'h2', 'h3', '2fa', 'mfa', 'i18n', 'l10n', 'k8s', 'b2b', 'b2c', 'p2p', '3ds',
-  'mp3', 'mp4', 'web3', 'e2e', 'html5', 'css3', 'es6', 'oidc', 'saml2', 'pkcs12', 'ed25519', 'rsa2048',
-  'log4j', 'g2', 'v8', 'a11y', 'covid19', 'top10', 'top100', '1password', '3d', '2d', '4k', 'ssl3', 'tls13',
+  'oauth2',
+  'oauth1',
+  's3',
+  'ec2',
+  'ipv4',
+  'ipv6',
+  'md5',
+  'sha1',
+  'sha256',
+  'sha512',
+  'x509',
+  'utf8',
+  'utf-8',
+  'base64',
+  'http2',
+  'h2',
+  'h3',
+  '2fa',
+  'mfa',
+  'i18n',
+  'l10n',
+  'k8s',
+  'b2b',
+  'b2c',
+  'p2p',
+  '3ds',
+  'mp3',
+  'mp4',
+  'web3',
+  'e2e',
+  'html5',
+  'css3',
+  'es6',
+  'oidc',
+  'saml2',
+  'pkcs12',
+  'ed25519',
+  'rsa2048',
+  'log4j',
+  'g2',
+  'v8',
+  'a11y',
+  'covid19',
+  'top10',
+  'top100',
+  '1password',
+  '3d',
+  '2d',
+  '4k',
+  'ssl3',
+  'tls13',
 ]);
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -59,8 +115,49 @@ const VERSION = /^(?:v\d+(?:\.\d+)*(?:(?:alpha|beta|rc|preview)\d*)?|\d+\.\d+(?:
 const RPC_DOTTED = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+$/;
 
 /** Suffixes whose stem may be a word: `answerers` -> `answer`, `invited` -> `invite`. */
-const SUFFIXES = ['ies', 'es', 's', 'ed', 'd', 'ing', 'ers', 'er', 'ly', 'able', 'ment', 'ness', 'ize', 'ify'];
-const SHORT_WORDS = new Set(['a', 'an', 'at', 'by', 'do', 'go', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'to', 'up', 'us', 'we', 'id', 'ip', 'io', 'ui', 'os', 'db']);
+const SUFFIXES = [
+  'ies',
+  'es',
+  's',
+  'ed',
+  'd',
+  'ing',
+  'ers',
+  'er',
+  'ly',
+  'able',
+  'ment',
+  'ness',
+  'ize',
+  'ify',
+];
+const SHORT_WORDS = new Set([
+  'a',
+  'an',
+  'at',
+  'by',
+  'do',
+  'go',
+  'in',
+  'is',
+  'it',
+  'me',
+  'my',
+  'no',
+  'of',
+  'on',
+  'or',
+  'to',
+  'up',
+  'us',
+  'we',
+  'id',
+  'ip',
+  'io',
+  'ui',
+  'os',
+  'db',
+]);
 
 const PREFIXES = ['un', 're', 'non', 'pre', 'de', 'dis', 'sub', 'multi', 'auto', 'over', 'out'];
 
@@ -68,12 +165,17 @@ function isWord(part: string, prefixed = true): boolean {
   if (ENGLISH_WORDS.has(part) || SHORT_WORDS.has(part)) return true;
   if (prefixed)
     for (const prefix of PREFIXES)
-      if (part.length - prefix.length >= 4 && part.startsWith(prefix) && isWord(part.slice(prefix.length), false))
+      if (
+        part.length - prefix.length >= 4 &&
+        part.startsWith(prefix) &&
+        isWord(part.slice(prefix.length), false)
+      )
         return true;
   for (const suffix of SUFFIXES) {
     if (part.length - suffix.length < 3 || !part.endsWith(suffix)) continue;
     const stem = part.slice(0, -suffix.length);
-    if (ENGLISH_WORDS.has(stem) || ENGLISH_WORDS.has(`${stem}e`) || ENGLISH_WORDS.has(`${stem}y`)) return true;
+    if (ENGLISH_WORDS.has(stem) || ENGLISH_WORDS.has(`${stem}e`) || ENGLISH_WORDS.has(`${stem}y`))
+      return true;
     // doubled consonant: `starred` -> `star`
     if (stem.length > 3 && stem.at(-1) === stem.at(-2) && ENGLISH_WORDS.has(stem.slice(0, -1))) return true;
   }
@@ -133,6 +235,18 @@ function safeDecode(segment: string): string {
   }
 }
 
+/**
+ * Letters no one pronounces (`jmkcqpeimn`, `p0rmmgmw`): generated ids without digits enough to be
+ * `idlike`. Names have vowels every few letters (`torvalds`, `sindresorhus`).
+ */
+function looksRandom(segment: string): boolean {
+  if (segment.length < 7 || !/^[A-Za-z0-9]+$/.test(segment)) return false;
+  const letters = segment.toLowerCase().replace(/\d/g, '');
+  const vowels = (letters.match(/[aeiouy]/g) ?? []).length;
+  const run = Math.max(0, ...(letters.match(/[^aeiouy]+/g) ?? []).map((r) => r.length));
+  return run >= 5 || vowels / Math.max(1, letters.length) < 0.2 || /\d/.test(segment);
+}
+
 /** The kind of one segment (without its file extension). */
 export function segmentKind(raw: string): SegmentKind {
   if (raw === '') return 'empty';
@@ -156,14 +270,49 @@ export function segmentKind(raw: string): SegmentKind {
   if (RPC_DOTTED.test(segment)) return 'rpc';
   const vocabulary = vocabularyOf(segment);
   if (vocabulary) return vocabulary;
+  if (looksRandom(segment)) return 'token';
   return 'name';
 }
 
 /** Extensions that stay literal after a value: `{Sid}.json`. */
 const EXTENSIONS = new Set([
-  'json', 'xml', 'csv', 'html', 'htm', 'txt', 'yaml', 'yml', 'pdf', 'png', 'jpg', 'jpeg', 'gif', 'svg',
-  'webp', 'zip', 'gz', 'tar', 'mp3', 'mp4', 'atom', 'rss', 'ics', 'wasm', 'php', 'jsonp',
-  'asp', 'aspx', 'jsp', 'ndjson', 'jsonl', 'protobuf', 'proto', 'bin', 'ico', 'woff', 'woff2',
+  'json',
+  'xml',
+  'csv',
+  'html',
+  'htm',
+  'txt',
+  'yaml',
+  'yml',
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'webp',
+  'zip',
+  'gz',
+  'tar',
+  'mp3',
+  'mp4',
+  'atom',
+  'rss',
+  'ics',
+  'wasm',
+  'php',
+  'jsonp',
+  'asp',
+  'aspx',
+  'jsp',
+  'ndjson',
+  'jsonl',
+  'protobuf',
+  'proto',
+  'bin',
+  'ico',
+  'woff',
+  'woff2',
 ]);
 
 /** `SM123.json` -> { stem: 'SM123', ext: '.json' }; `chat.postMessage` keeps its dot. */

@@ -3,6 +3,21 @@ import { type TemplaterNodeJson } from './templater-state.type';
 
 const MAX_SAMPLES = 6;
 const MAX_SAMPLE_LENGTH = 64;
+/** Linear-counting sketch of distinct values: 1024 bits, accurate to a few thousand values. */
+const SKETCH_BITS = 1024;
+
+function hashOf(value: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SKETCH_BITS;
+}
+
+function estimate(bits: Uint8Array): number {
+  let zero = 0;
+  for (const byte of bits) for (let b = 0; b < 8; b++) if ((byte & (1 << b)) === 0) zero += 1;
+  if (zero === 0) return SKETCH_BITS * 8;
+  return Math.round(-SKETCH_BITS * Math.log(zero / SKETCH_BITS));
+}
 
 /** A node of the per-service path trie (see PathTemplater for the rules that shape it). */
 export class TemplaterNode {
@@ -11,8 +26,9 @@ export class TemplaterNode {
   readonly lit = new Map<string, TemplaterNode>();
   readonly par = new Map<string, TemplaterNode>();
   readonly kinds = new Map<SegmentKind, number>();
-  distinct = 0;
-  vocab = 0;
+  /** distinct values and distinct dictionary-word values (sketches, so merging two is exact-ish) */
+  private valueBits: Uint8Array | undefined;
+  private wordBits: Uint8Array | undefined;
   samples: string[] = [];
   pinned = false;
   /** kind of this node's own segment when it is a literal (cached: classification is not free) */
@@ -29,14 +45,25 @@ export class TemplaterNode {
     this.ends.set(method, (this.ends.get(method) ?? 0) + calls);
   }
 
+  get distinct(): number {
+    return this.valueBits ? estimate(this.valueBits) : 0;
+  }
+
+  get vocab(): number {
+    return this.wordBits ? estimate(this.wordBits) : 0;
+  }
+
   addValue(value: string, kind: SegmentKind, calls: number, vocabulary: boolean): void {
     this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + calls);
+    const bit = hashOf(value);
+    this.valueBits ??= new Uint8Array(SKETCH_BITS / 8);
+    this.valueBits[bit >> 3] |= 1 << (bit & 7);
+    if (vocabulary) {
+      this.wordBits ??= new Uint8Array(SKETCH_BITS / 8);
+      this.wordBits[bit >> 3] |= 1 << (bit & 7);
+    }
     const sample = value.slice(0, MAX_SAMPLE_LENGTH);
-    if (this.samples.includes(sample)) return;
-    this.distinct += 1;
-    if (vocabulary) this.vocab += 1;
-    if (this.samples.length < MAX_SAMPLES) this.samples.push(sample);
-    else this.samples[this.distinct % MAX_SAMPLES] = sample;
+    if (this.samples.length < MAX_SAMPLES && !this.samples.includes(sample)) this.samples.push(sample);
   }
 
   /** Folds `src` (a subtree observed under another segment) into this one; `src` is discarded. */
@@ -60,9 +87,10 @@ export class TemplaterNode {
   absorbParameter(src: TemplaterNode): void {
     this.absorb(src);
     for (const [k, n] of src.kinds) this.kinds.set(k, (this.kinds.get(k) ?? 0) + n);
-    this.distinct += src.distinct;
-    this.vocab += src.vocab;
-    for (const s of src.samples) if (this.samples.length < MAX_SAMPLES && !this.samples.includes(s)) this.samples.push(s);
+    this.valueBits = orBits(this.valueBits, src.valueBits);
+    this.wordBits = orBits(this.wordBits, src.wordBits);
+    for (const s of src.samples)
+      if (this.samples.length < MAX_SAMPLES && !this.samples.includes(s)) this.samples.push(s);
   }
 
   countNodes(): number {
@@ -78,8 +106,8 @@ export class TemplaterNode {
     if (this.lit.size > 0) out.l = [...this.lit].map(([k, c]) => [k, c.toJSON()]);
     if (this.par.size > 0) out.p = [...this.par].map(([k, c]) => [k, c.toJSON()]);
     if (this.kinds.size > 0) out.k = [...this.kinds];
-    if (this.distinct > 0) out.d = this.distinct;
-    if (this.vocab > 0) out.v = this.vocab;
+    if (this.valueBits) out.d = Buffer.from(this.valueBits).toString('base64');
+    if (this.wordBits) out.v = Buffer.from(this.wordBits).toString('base64');
     if (this.samples.length > 0) out.s = [...this.samples];
     if (this.pinned) out.pin = 1;
     return out;
@@ -89,12 +117,16 @@ export class TemplaterNode {
     const node = segment === undefined ? new TemplaterNode() : TemplaterNode.literal(segment);
     node.hits = num(json.h);
     for (const [m, n] of pairs(json.e)) if (typeof m === 'string') node.ends.set(m, num(n));
-    for (const [k, c] of pairs(json.l)) if (typeof k === 'string') node.lit.set(k, TemplaterNode.fromJSON(c, k));
-    for (const [k, c] of pairs(json.p)) if (typeof k === 'string') node.par.set(k, TemplaterNode.fromJSON(c, undefined));
+    for (const [k, c] of pairs(json.l))
+      if (typeof k === 'string') node.lit.set(k, TemplaterNode.fromJSON(c, k));
+    for (const [k, c] of pairs(json.p))
+      if (typeof k === 'string') node.par.set(k, TemplaterNode.fromJSON(c, undefined));
     for (const [k, n] of pairs(json.k)) node.kinds.set(k, num(n));
-    node.distinct = num(json.d);
-    node.vocab = num(json.v);
-    node.samples = Array.isArray(json.s) ? json.s.filter((s) => typeof s === 'string').slice(0, MAX_SAMPLES) : [];
+    node.valueBits = bitsFrom(json.d);
+    node.wordBits = bitsFrom(json.v);
+    node.samples = Array.isArray(json.s)
+      ? json.s.filter((s) => typeof s === 'string').slice(0, MAX_SAMPLES)
+      : [];
     node.pinned = json.pin === 1;
     node.dirty = false;
     return node;
@@ -107,4 +139,18 @@ function num(v: unknown): number {
 
 function pairs<K, V>(list: Array<[K, V]> | undefined): Array<[K, V]> {
   return Array.isArray(list) ? list.filter((p) => Array.isArray(p) && p.length === 2) : [];
+}
+
+function orBits(a: Uint8Array | undefined, b: Uint8Array | undefined): Uint8Array | undefined {
+  if (!b) return a;
+  const out = a ? new Uint8Array(a) : new Uint8Array(SKETCH_BITS / 8);
+  for (let i = 0; i < out.length; i++) out[i] |= b[i];
+  return out;
+}
+
+function bitsFrom(text: unknown): Uint8Array | undefined {
+  if (typeof text !== 'string') return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== SKETCH_BITS / 8) return undefined;
+  return new Uint8Array(bytes);
 }

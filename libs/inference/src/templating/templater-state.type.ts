@@ -15,9 +15,9 @@ export interface TemplaterNodeJson {
   p?: Array<[string, TemplaterNodeJson]>;
   /** parameter nodes: calls per value kind */
   k?: Array<[SegmentKind, number]>;
-  /** parameter nodes: distinct values absorbed (approximate), and how many were dictionary words */
-  d?: number;
-  v?: number;
+  /** parameter nodes: sketches (1024-bit linear counting, base64) of distinct values and words */
+  d?: string;
+  v?: string;
   /** parameter nodes: a few example values (bounded) */
   s?: string[];
   /** a user pinned this literal: it is never absorbed into a parameter */
