@@ -170,6 +170,14 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
     case 'word':
     case 'compound': {
       if (par.distinct < 4 || !fitsUnder(kid, par)) return false;
+      // a slug (`api-delta-tools`, `kube-system`) beside a parameter of names is one more value
+      if (
+        kid.kind === 'compound' &&
+        /[a-z0-9][-_][a-z0-9]/i.test(kid.label) &&
+        textShare(par) >= 0.5 &&
+        !heavy
+      )
+        return true;
       // a parameter of names takes a word that continues like its values do
       // (`substack/{project}/build-cache`), never a bare terminal word (`/users/me`, `/users/search`)
       if (par.distinct >= 8 && textShare(par) >= 0.5 && sharedContinuations(kid, par) >= 2) return true;
@@ -195,7 +203,7 @@ function sharedContinuations(kid: TemplaterNode, par: TemplaterNode): number {
 
 function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
   node.lit.delete(kid.key);
-  const { stem } = splitExtension(kid.key);
+  const stem = par.mixedExtensions ? kid.key : splitExtension(kid.key).stem;
   par.absorbParameter(kid.node);
   par.addValue(stem, kid.node.kind, kid.node.hits, isVocabularyKind(kid.node.kind));
   par.dirty = true;
@@ -208,7 +216,7 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
   const groups = new Map<string, Kid[]>();
   for (const [key, child] of node.lit) {
     if (NEVER_VALUE.has(child.kind)) continue;
-    const { ext } = splitExtension(key);
+    const ext = node.par.get('')?.mixedExtensions ? '' : splitExtension(key).ext;
     const g = groups.get(ext) ?? [];
     g.push({ key, node: child });
     groups.set(ext, g);
@@ -246,6 +254,7 @@ function mergeExtensions(node: TemplaterNode): boolean {
   if (exts.length < 2) return false;
   const plain = node.par.get('') ?? new TemplaterNode();
   node.par.set('', plain);
+  plain.mixedExtensions = true;
   for (const ext of exts) {
     const par = node.par.get(ext);
     node.par.delete(ext);

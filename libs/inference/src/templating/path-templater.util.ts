@@ -78,7 +78,10 @@ export class PathTemplater {
     const walk = (node: TemplaterNode, depth: number): void => {
       for (const child of [...node.lit.values()]) walk(child, depth + 1);
       for (const child of [...node.par.values()]) walk(child, depth + 1);
-      if ((node.dirty || node.lit.size + node.par.size > 1) && consolidateNode(node, { maxChildren: this.maxChildren }))
+      if (
+        (node.dirty || node.lit.size + node.par.size > 1) &&
+        consolidateNode(node, { maxChildren: this.maxChildren })
+      )
         for (const child of [...node.par.values()]) if (depth < this.maxDepth) walk(child, depth + 1);
       node.dirty = false;
     };
@@ -108,7 +111,9 @@ export class PathTemplater {
     const parts: TemplatePart[] = [];
     let node: TemplaterNode | undefined = this.root;
     for (const segment of segments) {
-      const { stem, ext } = splitExtension(segment);
+      const { stem, ext } = node?.par.get('')?.mixedExtensions
+        ? { stem: segment, ext: '' }
+        : splitExtension(segment);
       const known: TemplaterNode | undefined = node?.lit.get(segment);
       if (known && !(PARAM_SEGMENT.test(segment) && node?.par.has(ext))) {
         parts.push({ literal: segment });
@@ -164,8 +169,9 @@ export class PathTemplater {
       known.hits += 1;
       return known;
     }
-    const { stem, ext } = splitExtension(segment);
-    const kind = segmentKind(stem);
+    const plain = node.par.get('');
+    const { stem, ext } = plain?.mixedExtensions ? { stem: segment, ext: '' } : splitExtension(segment);
+    const kind = segmentKind(splitExtension(stem).stem);
     let par = node.par.get(ext);
     // a lone date or a small integer first segment is a version (`/2010-04-01/`, `/1/`): a value only
     // once a second one shows up beside it

@@ -31,6 +31,10 @@ export class TemplaterNode {
   private wordBits: Uint8Array | undefined;
   samples: string[] = [];
   pinned = false;
+  /** parameter nodes: values carry varying extensions (`a.pdf`, `b.png`), kept in the value */
+  mixedExtensions = false;
+  /** the literal segment this node stands for ('' for parameters and the root) */
+  label = '';
   /** kind of this node's own segment when it is a literal (cached: classification is not free) */
   kind: SegmentKind = 'name';
   dirty = true;
@@ -38,6 +42,7 @@ export class TemplaterNode {
   static literal(segment: string): TemplaterNode {
     const node = new TemplaterNode();
     node.kind = segmentKind(splitExtension(segment).stem);
+    node.label = segment;
     return node;
   }
 
@@ -81,6 +86,7 @@ export class TemplaterNode {
       else this.par.set(ext, child);
     }
     this.pinned ||= src.pinned;
+    this.mixedExtensions ||= src.mixedExtensions;
     this.dirty = true;
   }
 
@@ -110,6 +116,7 @@ export class TemplaterNode {
     if (this.wordBits) out.v = Buffer.from(this.wordBits).toString('base64');
     if (this.samples.length > 0) out.s = [...this.samples];
     if (this.pinned) out.pin = 1;
+    if (this.mixedExtensions) out.x = 1;
     return out;
   }
 
@@ -128,6 +135,7 @@ export class TemplaterNode {
       ? json.s.filter((s) => typeof s === 'string').slice(0, MAX_SAMPLES)
       : [];
     node.pinned = json.pin === 1;
+    node.mixedExtensions = json.x === 1;
     node.dirty = false;
     return node;
   }

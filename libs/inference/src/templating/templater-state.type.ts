@@ -22,6 +22,8 @@ export interface TemplaterNodeJson {
   s?: string[];
   /** a user pinned this literal: it is never absorbed into a parameter */
   pin?: 1;
+  /** parameter nodes: values carry varying extensions, kept in the value */
+  x?: 1;
 }
 
 export interface TemplaterStateJson {
