@@ -165,8 +165,9 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
   const heavy = kid.hits >= Math.max(6, 4 * avg);
   switch (kid.kind) {
     case 'name':
-      // an id parameter (`/{build_num}`) does not take names: `/envvar` beside it is an operation
-      return textShare(par) >= 0.2 && fitsUnder(kid, par);
+      // an id parameter (`/{build_num}`) does not take names (`/envvar` beside it is an operation),
+      // unless the name is shaped like its values (`vertex-9.pdf` beside `willow-73.pdf`)
+      return (textShare(par) >= 0.2 || sameShape(kid.label, par)) && fitsUnder(kid, par);
     case 'word':
     case 'compound': {
       if (par.distinct < 4 || !fitsUnder(kid, par)) return false;
@@ -196,9 +197,17 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
 function sharedContinuations(kid: TemplaterNode, par: TemplaterNode): number {
   const theirs = continuations(par, true);
   let n = 0;
-  for (const key of continuations(kid, true))
-    if (key.startsWith('*/') && key !== '*/$' && theirs.has(key)) n += 1;
+  for (const key of continuations(kid, true)) if (key !== '$' && key !== '*/$' && theirs.has(key)) n += 1;
   return n;
+}
+
+/** `willow-73.pdf` -> `a-9.a`: what a value looks like once letters and digits are abstracted. */
+const shapeOf = (value: string): string =>
+  value.replace(/[a-z]+/g, 'a').replace(/[A-Z]+/g, 'A').replace(/\d+/g, '9');
+
+function sameShape(label: string, par: TemplaterNode): boolean {
+  const shape = shapeOf(label);
+  return shape.includes('9') && par.samples.some((s) => shapeOf(s) === shape);
 }
 
 function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
