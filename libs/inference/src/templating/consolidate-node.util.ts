@@ -1,4 +1,4 @@
-import { isVocabularyKind, segmentKind, splitExtension } from './segment-kind.util';
+import { isVocabularyKind, segmentKind, splitExtension, wordParts } from './segment-kind.util';
 import { TemplaterNode } from './templater-node.util';
 
 /**
@@ -30,6 +30,9 @@ interface Kid {
 
 const NEVER_VALUE = new Set(['rpc', 'version', 'empty']);
 
+/** Literal key of an operation whose extension varies: `lists.{format}`. */
+export const FORMAT_SUFFIX = '.{format}';
+
 function continuations(node: TemplaterNode, deep: boolean): Set<string> {
   const out = new Set<string>();
   for (const [k, c] of node.lit) {
@@ -55,14 +58,9 @@ function literalKeys(node: TemplaterNode): string[] {
   return [...node.lit.keys()].filter((k) => k !== '');
 }
 
-/**
- * Continuations that are structure (`pods`, `collections`: words that lead somewhere), not values
- * that happen to repeat (`torvalds`) nor leaves shared by accident (`cards/open`, `lists/open`).
- */
+/** Continuations that are structure (`pods`, `collections`), not values that repeat (`torvalds`). */
 function structuralKeys(node: TemplaterNode): string[] {
-  return [...node.lit]
-    .filter(([k, c]) => k !== '' && isVocabularyKind(c.kind) && (c.lit.size > 0 || c.par.size > 0))
-    .map(([k]) => k);
+  return [...node.lit].filter(([k, c]) => k !== '' && isVocabularyKind(c.kind)).map(([k]) => k);
 }
 
 /** Groups kids into connected components of `linked`; returns the largest. */
@@ -101,8 +99,13 @@ function sharedLiterals(a: Kid, b: Kid): number {
   return n;
 }
 
+/** Names, and words run together without a separator (`coredns`, `facebook`): product and user names. */
+function nameLike(node: TemplaterNode): boolean {
+  return node.kind === 'name' || (node.kind === 'compound' && wordParts(node.label).length === 1);
+}
+
 function formParameter(kids: Kid[], limits: ConsolidateLimits): Kid[] {
-  const names = kids.filter((k) => k.node.kind === 'name' && !k.node.pinned);
+  const names = kids.filter((k) => nameLike(k.node) && !k.node.pinned);
   // a few unknown words among many dictionary words are operations the dictionary lacks (`refs`,
   // `diffstat`), not values
   if (names.length >= 2 && (names.length >= 8 || names.length * 2 >= kids.length)) {
@@ -115,10 +118,12 @@ function formParameter(kids: Kid[], limits: ConsolidateLimits): Kid[] {
       if (group.every((k) => [...continuations(k.node, false)].sort().join() === first)) return group;
     }
   }
+  // most siblings continue alike (namespaces -> pods, services, configmaps): they are values; a few
+  // collections sharing leaves among many other siblings (`cards/open`, `lists/open`) are not
   const structured = kids.filter((k) => !k.node.pinned && structuralKeys(k.node).length >= 2);
   if (structured.length >= 3) {
     const group = largestComponent(structured, (a, b) => sharedLiterals(a, b) >= 2);
-    if (group.length >= 3) {
+    if (group.length >= 3 && group.length * 2 >= kids.length) {
       const m = median(group.map((k) => k.node.hits));
       return group.filter((k) => k.node.hits < Math.max(8, 4 * m));
     }
@@ -136,16 +141,36 @@ function formParameter(kids: Kid[], limits: ConsolidateLimits): Kid[] {
   return [];
 }
 
-/** Continuations of `kid` the parameter has not seen: a literal sibling with its own structure. */
-function fitsUnder(kid: TemplaterNode, par: TemplaterNode): boolean {
-  for (const key of literalKeys(kid)) {
-    if (par.lit.has(key)) continue;
-    const { stem, ext } = splitExtension(key);
-    if (par.par.has(ext) && !isVocabularyKind(segmentKind(stem))) continue;
-    return false;
+/**
+ * Does `kid` continue the way the parameter's values do? Each of its continuations must be one the
+ * parameter has, or — under the parameter's own parameter — a value-like segment, or a word that
+ * itself continues like those values (`torvalds/hello-world/issues` under `{owner}/{repo}/issues`).
+ */
+function fitsUnder(kid: TemplaterNode, par: TemplaterNode, depth = 0): boolean {
+  let total = 0;
+  let misfits = 0;
+  for (const [key, child] of kid.lit) {
+    if (key === '') continue;
+    total += 1;
+    if (!continuationFits(key, child, par, depth)) misfits += 1;
   }
-  for (const ext of kid.par.keys()) if (!par.par.has(ext) && par.lit.size === 0) return false;
-  return true;
+  for (const ext of kid.par.keys()) {
+    total += 1;
+    if (!par.par.has(ext) && par.lit.size === 0) misfits += 1;
+  }
+  // one odd continuation in five is noise (a rare operation seen under this value only)
+  return depth === 0 ? misfits <= Math.floor(total / 5) : misfits === 0;
+}
+
+function continuationFits(key: string, child: TemplaterNode, par: TemplaterNode, depth: number): boolean {
+  const same = par.lit.get(key);
+  if (same) return depth >= 2 || fitsUnder(child, same, depth + 1);
+  const mixed = par.par.get('');
+  const { stem, ext } = mixed?.mixedExtensions ? { stem: key, ext: '' } : splitExtension(key);
+  const under = par.par.get(ext);
+  if (!under) return false;
+  if (!isVocabularyKind(segmentKind(splitExtension(stem).stem))) return true;
+  return textShare(under) >= 0.5 && (depth >= 2 || fitsUnder(child, under, depth + 1));
 }
 
 /** Share of a parameter's calls whose values were names or words rather than typed ids. */
@@ -181,7 +206,10 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
         return true;
       // a parameter of names takes a word that continues like its values do
       // (`substack/{project}/build-cache`), never a bare terminal word (`/users/me`, `/users/search`)
-      if (par.distinct >= 8 && textShare(par) >= 0.5 && sharedContinuations(kid, par) >= 2) return true;
+      if (textShare(par) >= 0.5 && sharedContinuations(kid, par) >= 2) return true;
+      // words run together without a separator (`facebook`, `hashicorp`) read like names
+      if (kid.kind === 'compound' && wordParts(kid.label).length === 1 && textShare(par) >= 0.5 && !heavy)
+        return true;
       // a parameter whose values are words takes more light words
       return !heavy && par.vocab >= 0.2 * par.distinct;
     }
@@ -195,15 +223,32 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
 }
 
 function sharedContinuations(kid: TemplaterNode, par: TemplaterNode): number {
-  const theirs = continuations(par, true);
   let n = 0;
-  for (const key of continuations(kid, true)) if (key !== '$' && key !== '*/$' && theirs.has(key)) n += 1;
+  for (const [key, child] of kid.lit) {
+    const same = key === '' ? undefined : par.lit.get(key);
+    if (!same) continue;
+    n += 1;
+    // one level further: the same literal, or a value where the parameter has a parameter
+    const deeper =
+      (child.par.size > 0 && same.par.size > 0) ||
+      [...child.lit].some(([k, c]) => k !== '' && (same.lit.has(k) || (same.par.size > 0 && nameLike(c))));
+    if (deeper) n += 1;
+  }
+  for (const [ext, child] of kid.par) {
+    const theirs = par.par.get(ext);
+    if (!theirs) continue;
+    n += 1;
+    if ([...child.lit.keys()].some((k) => k !== '' && theirs.lit.has(k))) n += 1;
+  }
   return n;
 }
 
 /** `willow-73.pdf` -> `a-9.a`: what a value looks like once letters and digits are abstracted. */
 const shapeOf = (value: string): string =>
-  value.replace(/[a-z]+/g, 'a').replace(/[A-Z]+/g, 'A').replace(/\d+/g, '9');
+  value
+    .replace(/[a-z]+/g, 'a')
+    .replace(/[A-Z]+/g, 'A')
+    .replace(/\d+/g, '9');
 
 function sameShape(label: string, par: TemplaterNode): boolean {
   const shape = shapeOf(label);
@@ -220,7 +265,7 @@ function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
 
 /** Applies the rules to `node`; returns whether anything moved. */
 export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits): boolean {
-  let moved = mergeExtensions(node);
+  let moved = mergeExtensions(node) || mergeFormats(node);
   if (node.lit.size === 0) return moved;
   const groups = new Map<string, Kid[]>();
   for (const [key, child] of node.lit) {
@@ -270,4 +315,28 @@ function mergeExtensions(node: TemplaterNode): boolean {
     if (par) plain.absorbParameter(par);
   }
   return true;
+}
+
+/** `lists.json` and `lists.jsonp` side by side: one operation with a format (`lists.{format}`). */
+function mergeFormats(node: TemplaterNode): boolean {
+  const byStem = new Map<string, string[]>();
+  for (const key of node.lit.keys()) {
+    const { stem, ext } = splitExtension(key);
+    if (ext === '') continue;
+    byStem.set(stem, [...(byStem.get(stem) ?? []), key]);
+  }
+  let moved = false;
+  for (const [stem, keys] of byStem) {
+    if (keys.length < 2) continue;
+    const target = `${stem}${FORMAT_SUFFIX}`;
+    const merged = node.lit.get(target) ?? TemplaterNode.literal(target);
+    node.lit.set(target, merged);
+    for (const key of keys) {
+      const child = node.lit.get(key);
+      node.lit.delete(key);
+      if (child) merged.absorb(child);
+    }
+    moved = true;
+  }
+  return moved;
 }

@@ -1,4 +1,4 @@
-import { consolidateNode } from './consolidate-node.util';
+import { consolidateNode, FORMAT_SUFFIX } from './consolidate-node.util';
 import { nameParameters, type TemplatePart } from './parameter-name.util';
 import {
   isTypedKind,
@@ -74,18 +74,23 @@ export class PathTemplater {
   consolidate(): void {
     this.sinceConsolidation = 0;
     // bottom-up: a node decides on children whose own subtrees are already templated, and a
-    // parameter made of merged subtrees is examined again (its children now line up)
-    const walk = (node: TemplaterNode, depth: number): void => {
-      for (const child of [...node.lit.values()]) walk(child, depth + 1);
-      for (const child of [...node.par.values()]) walk(child, depth + 1);
+    // parameter made of merged subtrees is examined again (its children now line up); a decision
+    // can enable one above it that was already passed, hence a few rounds
+    const walk = (node: TemplaterNode, depth: number): boolean => {
+      let moved = false;
+      for (const child of [...node.lit.values()]) moved = walk(child, depth + 1) || moved;
+      for (const child of [...node.par.values()]) moved = walk(child, depth + 1) || moved;
       if (
         (node.dirty || node.lit.size + node.par.size > 1) &&
         consolidateNode(node, { maxChildren: this.maxChildren })
-      )
+      ) {
+        moved = true;
         for (const child of [...node.par.values()]) if (depth < this.maxDepth) walk(child, depth + 1);
+      }
       node.dirty = false;
+      return moved;
     };
-    walk(this.root, 0);
+    for (let round = 0; round < 4 && walk(this.root, 0); round++);
     this.nodes = this.root.countNodes();
     // still too large: collapse the widest nodes whatever their children look like
     for (let guard = 0; this.nodes > this.maxNodes && guard < 64; guard++) {
@@ -114,9 +119,10 @@ export class PathTemplater {
       const { stem, ext } = node?.par.get('')?.mixedExtensions
         ? { stem: segment, ext: '' }
         : splitExtension(segment);
-      const known: TemplaterNode | undefined = node?.lit.get(segment);
+      const format = node?.lit.has(formatKey(segment)) ? formatKey(segment) : segment;
+      const known: TemplaterNode | undefined = node?.lit.get(format);
       if (known && !(PARAM_SEGMENT.test(segment) && node?.par.has(ext))) {
-        parts.push({ literal: segment });
+        parts.push({ literal: format });
         node = known;
         continue;
       }
@@ -164,7 +170,7 @@ export class PathTemplater {
   }
 
   private step(node: TemplaterNode, segment: string, depth: number): TemplaterNode {
-    const known = node.lit.get(segment);
+    const known = node.lit.get(segment) ?? node.lit.get(formatKey(segment));
     if (known) {
       known.hits += 1;
       return known;
@@ -214,6 +220,12 @@ export class PathTemplater {
     }
     return best;
   }
+}
+
+/** `lists.json` -> `lists.{format}` (the key a format-varying operation is kept under). */
+function formatKey(segment: string): string {
+  const { stem, ext } = splitExtension(segment);
+  return ext === '' ? segment : `${stem}${FORMAT_SUFFIX}`;
 }
 
 /** Does an existing parameter take an unseen value of this kind without waiting for evidence? */

@@ -112,6 +112,8 @@ const IPV6 = /^(?=.*:)[0-9a-f:.]{2,45}$/i;
 const LIST = /^[\w.@-]+(?:[;,][\w.@-]+)+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const VERSION = /^(?:v\d+(?:\.\d+)*(?:(?:alpha|beta|rc|preview)\d*)?|\d+\.\d+(?:\.\d+)?|api-?v\d+)$/i;
+const RPC_JOINED =
+  /^(get|set|add|create|delete|remove|update|list|sync|switch|drop|fetch|post|put|send|check|start|stop|enable|disable|reset|search|find|upload|download|invite|join|leave|mark|open|close|cancel|confirm|verify|validate|refresh|revoke|register|unregister|subscribe|unsubscribe)[a-z]{3,}$/;
 const RPC_DOTTED = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+$/;
 
 /** Suffixes whose stem may be a word: `answerers` -> `answer`, `invited` -> `invite`. */
@@ -269,6 +271,8 @@ export function segmentKind(raw: string): SegmentKind {
   if (BASE62_CASED.test(segment) && vocabularyOf(segment) === undefined) return 'token';
   if (RPC_DOTTED.test(segment)) return 'rpc';
   const vocabulary = vocabularyOf(segment);
+  // `getstationsdata`, `addwebhook`: an operation named by a verb run into its object
+  if (vocabulary === 'compound' && RPC_JOINED.test(segment)) return 'rpc';
   if (vocabulary) return vocabulary;
   if (looksRandom(segment)) return 'token';
   return 'name';

@@ -1,0 +1,11 @@
+import { PathTemplater } from '@apiscope/inference';
+const NAMESPACES = ['default', 'kube-system', 'kube-public', 'monitoring', 'ingress-nginx', 'cert-manager', 'production', 'staging'];
+const DEPLOYMENTS = ['coredns', 'nginx', 'api-gateway', 'metrics-server', 'prometheus', 'grafana', 'redis', 'payments', 'checkout', 'cart-service'];
+const t = new PathTemplater();
+const ops: Array<[string, string, number]> = [['GET', '/apis/apps/v1/namespaces/{ns}/deployments/{d}', 30], ['PATCH', '/apis/apps/v1/namespaces/{ns}/deployments/{d}/scale', 5], ['GET', '/apis/apps/v1/namespaces/{ns}/deployments', 12]];
+const calls: Array<[string, string]> = [];
+ops.forEach(([m, tpl, n], o) => { for (let i = 0; i < n; i++) calls.push([m, tpl.replace('{ns}', NAMESPACES[(i * 7 + o * 3 + 9) % 8]).replace('{d}', DEPLOYMENTS[(i * 7 + o * 3 + 4) % 10])]); });
+for (const [m, p] of calls.map((c, i) => ({ c, k: (i * 7919) % calls.length })).sort((a, b) => a.k - b.k).map((x) => x.c)) t.observe(m, p);
+t.consolidate();
+const show = (n: any, ind: string) => { for (const [k, c] of n.l ?? []) { console.log(ind + k, c.h); show(c, ind + '  '); } for (const [e, c] of n.p ?? []) { console.log(ind + '{}' + e, c.h, JSON.stringify(c.k), c.s); show(c, ind + '  '); } };
+show(t.toJSON().root, '');
