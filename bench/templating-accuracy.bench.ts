@@ -25,7 +25,7 @@ for (const file of files) {
   const spec = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SpecDocument;
   let f1 = 0, p = 0, r = 0, a = 0, naive = 0, calls = 0, truth = 0;
   for (let seed = 1; seed <= SEEDS; seed++) {
-    const traffic = generateTraffic(spec, { seed });
+    const traffic = generateTraffic(spec, { seed, values: process.env['BENCH_VALUES'] === 'generic' ? 'generic' : 'realistic' });
     const templater = new PathTemplater();
     for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
     templater.consolidate();

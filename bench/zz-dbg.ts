@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PathTemplater } from '@apiscope/inference';
 import { generateTraffic, type SpecDocument } from '/work/wt/inference/test/support/spec-traffic.generator';
 const spec = JSON.parse(readFileSync(`/work/shared/corpus/specs/${process.argv[2]}`, 'utf8')) as SpecDocument;
-const traffic = generateTraffic(spec, { seed: 1 });
+const traffic = generateTraffic(spec, { seed: 1, values: process.env['BENCH_VALUES'] === 'generic' ? 'generic' : 'realistic' });
 const t = new PathTemplater();
 for (const g of traffic) t.observe(g.call.request.method, g.call.request.path);
 t.consolidate();

@@ -86,6 +86,8 @@ const FIELDS = ['name', 'desc', 'closed', 'url', 'shortUrl', 'idOrganization', '
 const FILTERS = ['all', 'open', 'closed', 'visible', 'members', 'organization', 'public', 'private', 'starred', 'pinned', 'unpinned', 'none', 'normal', 'admins', 'owners'];
 const TAGS = ['javascript', 'python', 'java', 'c#', 'php', 'android', 'html', 'jquery', 'c++', 'css', 'ios', 'mysql', 'sql', 'node.js', 'reactjs', 'arrays', 'django', 'ruby-on-rails', 'swift', 'typescript', 'go', 'rust', 'kotlin'];
 
+const LOREM = ['lorem', 'ipsum', 'dolor', 'amet', 'consectetur', 'adipiscing', 'elit', 'sed', 'eiusmod', 'tempor', 'incididunt', 'labore', 'dolore', 'magna', 'aliqua', 'enim', 'minim', 'veniam', 'quis', 'nostrud', 'exercitation', 'ullamco', 'laboris', 'nisi', 'aliquip', 'commodo', 'consequat', 'duis', 'aute', 'irure', 'voluptate', 'velit', 'esse', 'cillum', 'fugiat', 'nulla', 'pariatur', 'excepteur', 'sint', 'occaecat', 'cupidatat', 'proident', 'sunt', 'culpa', 'officia', 'deserunt', 'mollit', 'anim', 'laborum'];
+
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const hex = (rnd: () => number, n: number) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
 const alnum = (rnd: () => number, n: number, set = 'abcdefghijklmnopqrstuvwxyz0123456789') =>
@@ -142,6 +144,16 @@ export function valueFor(p: SpecParameter, rnd: () => number): string {
   return slug(rnd);
 }
 
+/** A faker-style value: lorem words, sometimes joined into a slug, sometimes with a number. */
+function genericValue(p: SpecParameter, rnd: () => number): string {
+  if (Array.isArray(p.enum) && p.enum.length > 0) return String(pick(rnd, p.enum));
+  if (p.type === 'integer' || p.type === 'number') return String(1 + Math.floor(rnd() * 99_999));
+  const r = rnd();
+  if (r < 0.5) return pick(rnd, LOREM);
+  if (r < 0.8) return `${pick(rnd, LOREM)}-${pick(rnd, LOREM)}`;
+  return `${pick(rnd, LOREM)}${Math.floor(rnd() * 1000)}`;
+}
+
 /** How many distinct values a parameter takes in this traffic (its pool), from its kind. */
 function poolSize(p: SpecParameter, rnd: () => number): number {
   if (Array.isArray(p.enum)) return p.enum.length;
@@ -150,6 +162,12 @@ function poolSize(p: SpecParameter, rnd: () => number): number {
 
 export interface GenerateOptions {
   seed?: number;
+  /**
+   * `realistic` (default): values follow the parameter's name and type; `generic`: every string
+   * parameter draws lorem-ipsum words and slugs (what a faker-based generator produces), to check
+   * the templater does not depend on this generator's choices.
+   */
+  values?: 'realistic' | 'generic';
   /** multiplies every operation's call count */
   scale?: number;
 }
@@ -164,7 +182,8 @@ export function generateTraffic(spec: SpecDocument, options: GenerateOptions = {
     let pool = pools.get(key);
     if (!pool) {
       const size = poolSize(p, rnd);
-      pool = Array.from({ length: size * 3 }, () => valueFor(p, rnd));
+      const make = options.values === 'generic' ? genericValue : valueFor;
+      pool = Array.from({ length: size * 3 }, () => make(p, rnd));
       pool = [...new Set(pool)].slice(0, size);
       pools.set(key, pool);
     }

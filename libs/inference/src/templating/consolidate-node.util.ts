@@ -173,15 +173,20 @@ function continuationFits(key: string, child: TemplaterNode, par: TemplaterNode,
   return textShare(under) >= 0.5 && (depth >= 2 || fitsUnder(child, under, depth + 1));
 }
 
+/** A parameter that has taken several values, all (or nearly) typed ids: `{build_num}`. */
+export function isIdParameter(par: TemplaterNode): boolean {
+  return par.distinct >= 3 && textShare(par) < 0.2;
+}
+
 /** Share of a parameter's calls whose values were names or words rather than typed ids. */
-function textShare(par: TemplaterNode): number {
+export function textShare(par: TemplaterNode): number {
   let text = 0;
   let all = 0;
   for (const [kind, n] of par.kinds) {
     all += n;
     if (kind === 'name' || isVocabularyKind(kind)) text += n;
   }
-  return all === 0 ? 0 : text / all;
+  return all === 0 ? 1 : text / all;
 }
 
 function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
@@ -192,7 +197,7 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
     case 'name':
       // an id parameter (`/{build_num}`) does not take names (`/envvar` beside it is an operation),
       // unless the name is shaped like its values (`vertex-9.pdf` beside `willow-73.pdf`)
-      return (textShare(par) >= 0.2 || sameShape(kid.label, par)) && fitsUnder(kid, par);
+      return (!isIdParameter(par) || sameShape(kid.label, par)) && fitsUnder(kid, par);
     case 'word':
     case 'compound': {
       if (par.distinct < 4 || !fitsUnder(kid, par)) return false;
@@ -231,7 +236,7 @@ function sharedContinuations(kid: TemplaterNode, par: TemplaterNode): number {
     // one level further: the same literal, or a value where the parameter has a parameter
     const deeper =
       (child.par.size > 0 && same.par.size > 0) ||
-      [...child.lit].some(([k, c]) => k !== '' && (same.lit.has(k) || (same.par.size > 0 && nameLike(c))));
+      [...child.lit].some(([k, c]) => k !== '' && (same.lit.has(k) || (same.par.size > 0 && c.kind !== 'word')));
     if (deeper) n += 1;
   }
   for (const [ext, child] of kid.par) {
@@ -251,8 +256,8 @@ const shapeOf = (value: string): string =>
     .replace(/\d+/g, '9');
 
 function sameShape(label: string, par: TemplaterNode): boolean {
-  const shape = shapeOf(label);
-  return shape.includes('9') && par.samples.some((s) => shapeOf(s) === shape);
+  const shape = shapeOf(splitExtension(label).stem);
+  return shape.includes('9') && par.samples.some((s) => shapeOf(splitExtension(s).stem) === shape);
 }
 
 function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
