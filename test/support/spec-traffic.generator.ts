@@ -77,19 +77,233 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FIRST = ['anna', 'bjorn', 'chen', 'diego', 'emeka', 'fatima', 'giulia', 'hiro', 'ivan', 'jana', 'kofi', 'lena', 'mateo', 'nadia', 'omar', 'priya', 'quinn', 'rafael', 'sofia', 'tomas', 'ulla', 'vikram', 'wei', 'ximena', 'yusuf', 'zoe'];
-const LAST = ['novak', 'okafor', 'schmidt', 'tanaka', 'kowalski', 'haddad', 'lindqvist', 'moreau', 'petrov', 'santos', 'nguyen', 'rossi', 'fischer', 'ivanova', 'kumar', 'mendez'];
-const HANDLES = ['torvalds', 'octocat', 'gaearon', 'sindresorhus', 'defunkt', 'mojombo', 'tj', 'yyx990803', 'addyosmani', 'kentcdodds', 'mitchellh', 'fabpot', 'taylorotwell', 'dhh', 'jashkenas', 'substack'];
-const WORDS = ['atlas', 'beacon', 'cobalt', 'delta', 'ember', 'falcon', 'granite', 'harbor', 'iris', 'juniper', 'kestrel', 'lumen', 'meadow', 'nimbus', 'orbit', 'pioneer', 'quartz', 'raven', 'sierra', 'tundra', 'umbra', 'vertex', 'willow', 'zephyr'];
-const TOPICS = ['api', 'web', 'mobile', 'data', 'infra', 'docs', 'core', 'billing', 'search', 'auth', 'ui', 'ml', 'ops', 'sdk', 'cli'];
-const FIELDS = ['name', 'desc', 'closed', 'url', 'shortUrl', 'idOrganization', 'pinned', 'starred', 'dateLastActivity', 'labelNames', 'prefs', 'subscribed', 'pos', 'due', 'idBoard', 'idList', 'fullName', 'initials', 'email', 'avatarHash'];
-const FILTERS = ['all', 'open', 'closed', 'visible', 'members', 'organization', 'public', 'private', 'starred', 'pinned', 'unpinned', 'none', 'normal', 'admins', 'owners'];
-const TAGS = ['javascript', 'python', 'java', 'c#', 'php', 'android', 'html', 'jquery', 'c++', 'css', 'ios', 'mysql', 'sql', 'node.js', 'reactjs', 'arrays', 'django', 'ruby-on-rails', 'swift', 'typescript', 'go', 'rust', 'kotlin'];
+const FIRST = [
+  'anna',
+  'bjorn',
+  'chen',
+  'diego',
+  'emeka',
+  'fatima',
+  'giulia',
+  'hiro',
+  'ivan',
+  'jana',
+  'kofi',
+  'lena',
+  'mateo',
+  'nadia',
+  'omar',
+  'priya',
+  'quinn',
+  'rafael',
+  'sofia',
+  'tomas',
+  'ulla',
+  'vikram',
+  'wei',
+  'ximena',
+  'yusuf',
+  'zoe',
+];
+const LAST = [
+  'novak',
+  'okafor',
+  'schmidt',
+  'tanaka',
+  'kowalski',
+  'haddad',
+  'lindqvist',
+  'moreau',
+  'petrov',
+  'santos',
+  'nguyen',
+  'rossi',
+  'fischer',
+  'ivanova',
+  'kumar',
+  'mendez',
+];
+const HANDLES = [
+  'torvalds',
+  'octocat',
+  'gaearon',
+  'sindresorhus',
+  'defunkt',
+  'mojombo',
+  'tj',
+  'yyx990803',
+  'addyosmani',
+  'kentcdodds',
+  'mitchellh',
+  'fabpot',
+  'taylorotwell',
+  'dhh',
+  'jashkenas',
+  'substack',
+];
+const WORDS = [
+  'atlas',
+  'beacon',
+  'cobalt',
+  'delta',
+  'ember',
+  'falcon',
+  'granite',
+  'harbor',
+  'iris',
+  'juniper',
+  'kestrel',
+  'lumen',
+  'meadow',
+  'nimbus',
+  'orbit',
+  'pioneer',
+  'quartz',
+  'raven',
+  'sierra',
+  'tundra',
+  'umbra',
+  'vertex',
+  'willow',
+  'zephyr',
+];
+const TOPICS = [
+  'api',
+  'web',
+  'mobile',
+  'data',
+  'infra',
+  'docs',
+  'core',
+  'billing',
+  'search',
+  'auth',
+  'ui',
+  'ml',
+  'ops',
+  'sdk',
+  'cli',
+];
+const FIELDS = [
+  'name',
+  'desc',
+  'closed',
+  'url',
+  'shortUrl',
+  'idOrganization',
+  'pinned',
+  'starred',
+  'dateLastActivity',
+  'labelNames',
+  'prefs',
+  'subscribed',
+  'pos',
+  'due',
+  'idBoard',
+  'idList',
+  'fullName',
+  'initials',
+  'email',
+  'avatarHash',
+];
+const FILTERS = [
+  'all',
+  'open',
+  'closed',
+  'visible',
+  'members',
+  'organization',
+  'public',
+  'private',
+  'starred',
+  'pinned',
+  'unpinned',
+  'none',
+  'normal',
+  'admins',
+  'owners',
+];
+const TAGS = [
+  'javascript',
+  'python',
+  'java',
+  'c#',
+  'php',
+  'android',
+  'html',
+  'jquery',
+  'c++',
+  'css',
+  'ios',
+  'mysql',
+  'sql',
+  'node.js',
+  'reactjs',
+  'arrays',
+  'django',
+  'ruby-on-rails',
+  'swift',
+  'typescript',
+  'go',
+  'rust',
+  'kotlin',
+];
 
-const LOREM = ['lorem', 'ipsum', 'dolor', 'amet', 'consectetur', 'adipiscing', 'elit', 'sed', 'eiusmod', 'tempor', 'incididunt', 'labore', 'dolore', 'magna', 'aliqua', 'enim', 'minim', 'veniam', 'quis', 'nostrud', 'exercitation', 'ullamco', 'laboris', 'nisi', 'aliquip', 'commodo', 'consequat', 'duis', 'aute', 'irure', 'voluptate', 'velit', 'esse', 'cillum', 'fugiat', 'nulla', 'pariatur', 'excepteur', 'sint', 'occaecat', 'cupidatat', 'proident', 'sunt', 'culpa', 'officia', 'deserunt', 'mollit', 'anim', 'laborum'];
+const LOREM = [
+  'lorem',
+  'ipsum',
+  'dolor',
+  'amet',
+  'consectetur',
+  'adipiscing',
+  'elit',
+  'sed',
+  'eiusmod',
+  'tempor',
+  'incididunt',
+  'labore',
+  'dolore',
+  'magna',
+  'aliqua',
+  'enim',
+  'minim',
+  'veniam',
+  'quis',
+  'nostrud',
+  'exercitation',
+  'ullamco',
+  'laboris',
+  'nisi',
+  'aliquip',
+  'commodo',
+  'consequat',
+  'duis',
+  'aute',
+  'irure',
+  'voluptate',
+  'velit',
+  'esse',
+  'cillum',
+  'fugiat',
+  'nulla',
+  'pariatur',
+  'excepteur',
+  'sint',
+  'occaecat',
+  'cupidatat',
+  'proident',
+  'sunt',
+  'culpa',
+  'officia',
+  'deserunt',
+  'mollit',
+  'anim',
+  'laborum',
+];
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-const hex = (rnd: () => number, n: number) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
+const hex = (rnd: () => number, n: number) =>
+  Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
 const alnum = (rnd: () => number, n: number, set = 'abcdefghijklmnopqrstuvwxyz0123456789') =>
   Array.from({ length: n }, () => set[Math.floor(rnd() * set.length)]).join('');
 
@@ -105,12 +319,14 @@ function handle(rnd: () => number): string {
 function slug(rnd: () => number): string {
   const r = rnd();
   if (r < 0.4) return `${pick(rnd, WORDS)}-${pick(rnd, TOPICS)}`;
-  if (r < 0.6) return `${pick(rnd, TOPICS)}-${pick(rnd, WORDS)}-${pick(rnd, ['service', 'app', 'lib', 'tools', 'v2'])}`;
+  if (r < 0.6)
+    return `${pick(rnd, TOPICS)}-${pick(rnd, WORDS)}-${pick(rnd, ['service', 'app', 'lib', 'tools', 'v2'])}`;
   if (r < 0.8) return pick(rnd, WORDS) + pick(rnd, ['', 'js', 'db', 'kit', 'hub']);
   return `${pick(rnd, WORDS)}_${pick(rnd, TOPICS)}`;
 }
 
-const uuid = (rnd: () => number) => `${hex(rnd, 8)}-${hex(rnd, 4)}-4${hex(rnd, 3)}-a${hex(rnd, 3)}-${hex(rnd, 12)}`;
+const uuid = (rnd: () => number) =>
+  `${hex(rnd, 8)}-${hex(rnd, 4)}-4${hex(rnd, 3)}-a${hex(rnd, 3)}-${hex(rnd, 12)}`;
 const isoDate = (rnd: () => number) =>
   new Date(Date.UTC(2015, 0, 1) + Math.floor(rnd() * 3000) * 86_400_000).toISOString().slice(0, 10);
 
@@ -121,26 +337,38 @@ export function valueFor(p: SpecParameter, rnd: () => number): string {
   if (p.type === 'integer' || p.type === 'number') return String(1 + Math.floor(rnd() * 99_999));
   if (p.format === 'uuid' || /uuid|guid/.test(name)) return rnd() < 0.5 ? uuid(rnd) : `{${uuid(rnd)}}`;
   if (p.format === 'date' || /(^|_)date$/.test(name)) return isoDate(rnd);
-  if (/email/.test(name)) return `${pick(rnd, FIRST)}.${pick(rnd, LAST)}@${pick(rnd, ['example.com', 'mail.test', 'corp.io'])}`;
-  if (/(^|_)ip(_address)?$/.test(name)) return `${10 + Math.floor(rnd() * 200)}.${Math.floor(rnd() * 255)}.${Math.floor(rnd() * 255)}.${1 + Math.floor(rnd() * 254)}`;
+  if (/email/.test(name))
+    return `${pick(rnd, FIRST)}.${pick(rnd, LAST)}@${pick(rnd, ['example.com', 'mail.test', 'corp.io'])}`;
+  if (/(^|_)ip(_address)?$/.test(name))
+    return `${10 + Math.floor(rnd() * 200)}.${Math.floor(rnd() * 255)}.${Math.floor(rnd() * 255)}.${1 + Math.floor(rnd() * 254)}`;
   if (/^(sha|node|revision|commit|hash)$/.test(name)) return hex(rnd, rnd() < 0.5 ? 40 : 12);
   if (/fingerprint/.test(name)) return Array.from({ length: 16 }, () => hex(rnd, 2)).join(':');
-  if (/^ids$/.test(name)) return Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => 1 + Math.floor(rnd() * 9e6)).join(';');
-  if (/^tags?$/.test(name)) return Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => pick(rnd, TAGS)).join(';');
+  if (/^ids$/.test(name))
+    return Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => 1 + Math.floor(rnd() * 9e6)).join(';');
+  if (/^tags?$/.test(name))
+    return Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => pick(rnd, TAGS)).join(';');
   if (/^(id[a-z]+|idboard|idcard)$/.test(name) || /^id[A-Z]/.test(p.name)) return hex(rnd, 24);
-  if (/(^|_|-)(user|username|owner|login|member|teammate|subuser)(_?name)?$/.test(name) || /username/.test(name))
+  if (
+    /(^|_|-)(user|username|owner|login|member|teammate|subuser)(_?name)?$/.test(name) ||
+    /username/.test(name)
+  )
     return handle(rnd);
-  if (/token|key$|secret/.test(name)) return alnum(rnd, 32, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+  if (/token|key$|secret/.test(name))
+    return alnum(rnd, 32, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
   if (/^(field)$/.test(name)) return pick(rnd, FIELDS);
   if (/^(filter)$/.test(name)) return pick(rnd, FILTERS);
-  if (/^pid$/.test(name)) return `${pick(rnd, ['b', 'p', 'm'])}0${alnum(rnd, 6, 'bcdfghjklmnpqrstvwxyz0123456789')}`;
+  if (/^pid$/.test(name))
+    return `${pick(rnd, ['b', 'p', 'm'])}0${alnum(rnd, 6, 'bcdfghjklmnpqrstvwxyz0123456789')}`;
   if (/(^|_|-)id$/.test(name) || /_id$/.test(name) || /^id$/.test(name))
     return rnd() < 0.5 ? String(1 + Math.floor(rnd() * 99_999)) : alnum(rnd, 10);
-  if (/shortcode/.test(name)) return alnum(rnd, 11, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-');
+  if (/shortcode/.test(name))
+    return alnum(rnd, 11, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-');
   if (/spec/.test(name)) return `${hex(rnd, 12)}..${hex(rnd, 12)}`;
-  if (/path|filename/.test(name)) return `${pick(rnd, WORDS)}-${Math.floor(rnd() * 100)}.${pick(rnd, ['png', 'pdf', 'txt', 'zip'])}`;
+  if (/path|filename/.test(name))
+    return `${pick(rnd, WORDS)}-${Math.floor(rnd() * 100)}.${pick(rnd, ['png', 'pdf', 'txt', 'zip'])}`;
   if (/letter/.test(name)) return 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)];
-  if (/version|ver$/.test(name)) return `${1 + Math.floor(rnd() * 9)}.${Math.floor(rnd() * 20)}.${Math.floor(rnd() * 10)}`;
+  if (/version|ver$/.test(name))
+    return `${1 + Math.floor(rnd() * 9)}.${Math.floor(rnd() * 20)}.${Math.floor(rnd() * 10)}`;
   return slug(rnd);
 }
 
@@ -193,13 +421,24 @@ export function generateTraffic(spec: SpecDocument, options: GenerateOptions = {
   let n = 0;
   for (const operation of operationsOf(spec)) {
     const r = rnd();
-    const base = r < 0.2 ? 1 + Math.floor(rnd() * 3) : r < 0.7 ? 5 + Math.floor(rnd() * 25) : 30 + Math.floor(rnd() * 90);
+    const base =
+      r < 0.2
+        ? 1 + Math.floor(rnd() * 3)
+        : r < 0.7
+          ? 5 + Math.floor(rnd() * 25)
+          : 30 + Math.floor(rnd() * 90);
     const calls = Math.max(1, Math.round(base * (options.scale ?? 1)));
     for (let i = 0; i < calls; i++) {
       const path = operation.template.replace(/\{([^}]+)\}/g, (_m, raw: string) => {
         const name = raw.split(':')[0];
-        const param = operation.pathParameters.find((p) => p.name === name) ?? { name, in: 'path', type: 'string' };
-        return encodeURIComponent(pick(rnd, poolOf(param))).replace(/%3B/gi, ';').replace(/%40/g, '@');
+        const param = operation.pathParameters.find((p) => p.name === name) ?? {
+          name,
+          in: 'path',
+          type: 'string',
+        };
+        return encodeURIComponent(pick(rnd, poolOf(param)))
+          .replace(/%3B/gi, ';')
+          .replace(/%40/g, '@');
       });
       const query: Array<[string, string]> = operation.queryParameters
         .filter((q) => q.required || rnd() < 0.3)

@@ -20,7 +20,10 @@ export const normaliseTemplate = (template: string): string => template.replace(
  * Scores templates against the spec that produced the traffic: precision, recall and F1 over
  * endpoints (method + template, names ignored) and the share of calls attributed to the right one.
  */
-export function scoreTemplates(calls: readonly GeneratedCall[], templateOf: (c: GeneratedCall) => string): TemplateScore {
+export function scoreTemplates(
+  calls: readonly GeneratedCall[],
+  templateOf: (c: GeneratedCall) => string,
+): TemplateScore {
   const truth = new Set<string>();
   const discovered = new Set<string>();
   let right = 0;

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 
 import { BusConsumer } from './bus.consumer';
+import { InferenceStateService } from './process-calls/inference-state.service';
 import { ProcessCallsUseCase } from './process-calls/process-calls.usecase';
 
 /** Needs StorageModule and TransportModule in the application (both global). */
 @Module({
-  providers: [ProcessCallsUseCase, BusConsumer],
+  providers: [InferenceStateService, ProcessCallsUseCase, BusConsumer],
   exports: [ProcessCallsUseCase],
 })
 export class PipelineModule {}

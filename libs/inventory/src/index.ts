@@ -6,6 +6,7 @@ export { ENDPOINT_FLAGS } from './inventory.type';
 export type {
   AuthStatus,
   EndpointAuth,
+  EndpointAuthDetails,
   EndpointFlag,
   InventoryDocument,
   InventoryEndpoint,
@@ -15,3 +16,14 @@ export type {
 } from './inventory.type';
 export { authStatusOf, trafficFlagsOf, pathParametersOf, toInventoryEndpoint } from './endpoint-view.util';
 export { buildInventoryDocument } from './build-inventory.util';
+export { mergeEndpointStats } from './merge-endpoint-stats.util';
+export { resolveEndpoints, profileKey } from './resolve-endpoints.util';
+export type { ResolvedEndpoint, ResolveInput } from './resolve-endpoints.util';
+export { graphqlKey, splitEndpointKey } from './endpoint-key.util';
+export type { EndpointKeyParts } from './endpoint-key.util';
+export {
+  describeParameters,
+  describeRequestBody,
+  describeResponses,
+  describeAuthDetails,
+} from './describe-profile.util';

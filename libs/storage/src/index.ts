@@ -13,3 +13,6 @@ export type { ServiceSummary } from './service.repository';
 export { DeadLetterRepository, DEAD_LETTER_EXCERPT_BYTES } from './dead-letter.repository';
 export type { DeadLetter } from './dead-letter.repository';
 export { StorageModule } from './storage.module';
+export { InferenceStateRepository } from './inference-state.repository';
+export type { StoredTemplaterState, StoredEndpointProfile } from './inference-state.repository';
+export { ResolvedEndpointRepository } from './resolved-endpoint.repository';

@@ -12,6 +12,8 @@ import { type ClickHouseConfig } from './clickhouse-config.type';
 import { ClickHouseStore } from './clickhouse-store';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { EndpointRepository } from './endpoint.repository';
+import { InferenceStateRepository } from './inference-state.repository';
+import { ResolvedEndpointRepository } from './resolved-endpoint.repository';
 import { runMigrations } from './migration.runner';
 import { ServiceRepository } from './service.repository';
 
@@ -27,13 +29,23 @@ export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
 
   static forRoot(config: ClickHouseConfig): DynamicModule {
-    const repositories = [CallRepository, EndpointRepository, ServiceRepository, DeadLetterRepository].map(
-      (Repo) => ({
-        provide: Repo,
-        useFactory: (store: ClickHouseStore) => new Repo(store),
-        inject: [ClickHouseStore],
-      }),
-    );
+    const repositories = [
+      CallRepository,
+      EndpointRepository,
+      ServiceRepository,
+      DeadLetterRepository,
+      InferenceStateRepository,
+    ].map((Repo) => ({
+      provide: Repo,
+      useFactory: (store: ClickHouseStore) => new Repo(store),
+      inject: [ClickHouseStore],
+    }));
+    const resolved = {
+      provide: ResolvedEndpointRepository,
+      useFactory: (endpoints: EndpointRepository, state: InferenceStateRepository) =>
+        new ResolvedEndpointRepository(endpoints, state),
+      inject: [EndpointRepository, InferenceStateRepository],
+    };
     return {
       module: StorageModule,
       providers: [
@@ -49,8 +61,9 @@ export class StorageModule implements OnApplicationShutdown {
           },
         },
         ...repositories,
+        resolved,
       ],
-      exports: [ClickHouseStore, ...repositories.map((r) => r.provide)],
+      exports: [ClickHouseStore, ...repositories.map((r) => r.provide), ResolvedEndpointRepository],
     };
   }
 

@@ -54,10 +54,6 @@ function addDeep(out: Set<string>, child: TemplaterNode): void {
   if (child.ends.size > 0) out.add('*/$');
 }
 
-function literalKeys(node: TemplaterNode): string[] {
-  return [...node.lit.keys()].filter((k) => k !== '');
-}
-
 /** Continuations that are structure (`pods`, `collections`), not values that repeat (`torvalds`). */
 function structuralKeys(node: TemplaterNode): string[] {
   return [...node.lit].filter(([k, c]) => k !== '' && isVocabularyKind(c.kind)).map(([k]) => k);
@@ -222,8 +218,18 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
     case 'int':
     case 'semver':
       return true;
-    default:
-      return !NEVER_VALUE.has(kid.kind) && !heavy;
+    case 'rpc':
+    case 'version':
+    case 'empty':
+      return false;
+    case 'email':
+    case 'hex':
+    case 'idlike':
+    case 'ip':
+    case 'list':
+    case 'token':
+    case 'uuid':
+      return !heavy;
   }
 }
 
@@ -236,7 +242,9 @@ function sharedContinuations(kid: TemplaterNode, par: TemplaterNode): number {
     // one level further: the same literal, or a value where the parameter has a parameter
     const deeper =
       (child.par.size > 0 && same.par.size > 0) ||
-      [...child.lit].some(([k, c]) => k !== '' && (same.lit.has(k) || (same.par.size > 0 && c.kind !== 'word')));
+      [...child.lit].some(
+        ([k, c]) => k !== '' && (same.lit.has(k) || (same.par.size > 0 && c.kind !== 'word')),
+      );
     if (deeper) n += 1;
   }
   for (const [ext, child] of kid.par) {

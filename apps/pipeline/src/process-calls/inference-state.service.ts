@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { EndpointProfile, PathTemplater, type TemplaterStateJson } from '@apiscope/inference';
+import { profileKey } from '@apiscope/inventory';
+import { InferenceStateRepository } from '@apiscope/storage';
+
+/** Profiles kept in memory per worker; the least recently used beyond it are dropped (they are stored). */
+const MAX_PROFILES = 50_000;
+
+/**
+ * What one pipeline worker has learnt: a templater per service and a profile per endpoint key,
+ * loaded from storage the first time a service shows up (another worker may have learnt it before:
+ * Kafka hands a partition over) and written back after each batch for what the batch changed.
+ */
+@Injectable()
+export class InferenceStateService {
+  private readonly logger = new Logger(InferenceStateService.name);
+  private readonly templaters = new Map<string, PathTemplater>();
+  private readonly profiles = new Map<
+    string,
+    { service: string; method: string; key: string; profile: EndpointProfile }
+  >();
+  private readonly dirtyServices = new Set<string>();
+  private readonly dirtyProfiles = new Set<string>();
+
+  constructor(@Inject(InferenceStateRepository) private readonly repository: InferenceStateRepository) {}
+
+  /** Loads the state of services not seen yet by this worker. */
+  async load(services: Iterable<string>): Promise<void> {
+    const missing = [...new Set(services)].filter((s) => !this.templaters.has(s));
+    if (missing.length === 0) return;
+    const [states, profiles] = await Promise.all([
+      this.repository.templaters(missing),
+      this.repository.profiles(missing),
+    ]);
+    for (const service of missing) this.templaters.set(service, new PathTemplater());
+    for (const row of states) {
+      try {
+        this.templaters.set(row.service, PathTemplater.fromJSON(JSON.parse(row.state) as TemplaterStateJson));
+      } catch {
+        this.logger.warn(`templater state of ${row.service} does not parse; learning it again`);
+      }
+    }
+    for (const row of profiles) {
+      try {
+        const profile = EndpointProfile.fromJSON(JSON.parse(row.profile));
+        this.remember(row.service, row.method, row.pathTemplate, profile);
+      } catch {
+        // a broken profile is relearnt from the next calls
+      }
+    }
+  }
+
+  templater(service: string): PathTemplater {
+    let templater = this.templaters.get(service);
+    if (!templater) {
+      templater = new PathTemplater();
+      this.templaters.set(service, templater);
+    }
+    this.dirtyServices.add(service);
+    return templater;
+  }
+
+  profile(service: string, method: string, key: string): EndpointProfile {
+    const id = profileKey(service, method, key);
+    const known = this.profiles.get(id);
+    const profile = known?.profile ?? EndpointProfile.empty();
+    if (known) this.profiles.delete(id); // re-insert: most recently used last
+    this.remember(service, method, key, profile);
+    this.dirtyProfiles.add(id);
+    return profile;
+  }
+
+  /** Writes what changed since the last flush. */
+  async flush(): Promise<void> {
+    const services = [...this.dirtyServices];
+    const profiles = [...this.dirtyProfiles].flatMap((id) => {
+      const p = this.profiles.get(id);
+      return p
+        ? [{ service: p.service, method: p.method, pathTemplate: p.key, profile: JSON.stringify(p.profile) }]
+        : [];
+    });
+    this.dirtyServices.clear();
+    this.dirtyProfiles.clear();
+    await Promise.all([
+      this.repository.saveTemplaters(
+        services.flatMap((service) => {
+          const t = this.templaters.get(service);
+          return t ? [{ service, state: JSON.stringify(t.toJSON()) }] : [];
+        }),
+      ),
+      this.repository.saveProfiles(profiles),
+    ]);
+  }
+
+  private remember(service: string, method: string, key: string, profile: EndpointProfile): void {
+    this.profiles.set(profileKey(service, method, key), { service, method, key, profile });
+    if (this.profiles.size > MAX_PROFILES) {
+      const oldest = this.profiles.keys().next().value;
+      if (oldest !== undefined && !this.dirtyProfiles.has(oldest)) this.profiles.delete(oldest);
+    }
+  }
+}
