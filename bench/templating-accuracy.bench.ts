@@ -16,28 +16,55 @@ import { scoreTemplates } from '../test/support/template-score.util';
 const SEEDS = Number(process.env['BENCH_SEEDS'] ?? 1);
 const VERBOSE = process.env['BENCH_VERBOSE'] === '1';
 const dir = join(CORPUS_DIR, 'specs');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f.includes(process.env['BENCH_SPEC'] ?? ''));
+const files = readdirSync(dir).filter(
+  (f) => f.endsWith('.json') && f.includes(process.env['BENCH_SPEC'] ?? ''),
+);
 const pct = (x: number) => x.toFixed(3);
 const rows: string[][] = [['spec', 'ops', 'calls', 'F1', 'P', 'R', 'calls ok', 'naive F1']];
 let sumF1 = 0;
 let sumNaive = 0;
 for (const file of files) {
   const spec = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SpecDocument;
-  let f1 = 0, p = 0, r = 0, a = 0, naive = 0, calls = 0, truth = 0;
+  let f1 = 0,
+    p = 0,
+    r = 0,
+    a = 0,
+    naive = 0,
+    calls = 0,
+    truth = 0;
   for (let seed = 1; seed <= SEEDS; seed++) {
-    const traffic = generateTraffic(spec, { seed, values: process.env['BENCH_VALUES'] === 'generic' ? 'generic' : 'realistic' });
+    const traffic = generateTraffic(spec, {
+      seed,
+      values: process.env['BENCH_VALUES'] === 'generic' ? 'generic' : 'realistic',
+    });
     const templater = new PathTemplater();
     for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
     templater.consolidate();
     const score = scoreTemplates(traffic, (g) => templater.resolve(g.call.request.path).template);
     const base = scoreTemplates(traffic, (g) => templatePath(g.call.request.path));
-    f1 += score.f1; p += score.precision; r += score.recall; a += score.attributed; naive += base.f1;
-    calls += traffic.length; truth = score.truth;
+    f1 += score.f1;
+    p += score.precision;
+    r += score.recall;
+    a += score.attributed;
+    naive += base.f1;
+    calls += traffic.length;
+    truth = score.truth;
     if (VERBOSE && seed === 1) {
-      process.stdout.write(`-- ${file}\n  extra: ${score.extra.slice(0, 40).join('\n         ')}\n  missed: ${score.missed.slice(0, 40).join('\n          ')}\n`);
+      process.stdout.write(
+        `-- ${file}\n  extra: ${score.extra.slice(0, 40).join('\n         ')}\n  missed: ${score.missed.slice(0, 40).join('\n          ')}\n`,
+      );
     }
   }
-  rows.push([file.replace(/\.json$/, ''), String(truth), String(Math.round(calls / SEEDS)), pct(f1 / SEEDS), pct(p / SEEDS), pct(r / SEEDS), pct(a / SEEDS), pct(naive / SEEDS)]);
+  rows.push([
+    file.replace(/\.json$/, ''),
+    String(truth),
+    String(Math.round(calls / SEEDS)),
+    pct(f1 / SEEDS),
+    pct(p / SEEDS),
+    pct(r / SEEDS),
+    pct(a / SEEDS),
+    pct(naive / SEEDS),
+  ]);
   sumF1 += f1 / SEEDS;
   sumNaive += naive / SEEDS;
 }

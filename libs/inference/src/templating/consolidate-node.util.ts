@@ -150,12 +150,16 @@ function fitsUnder(kid: TemplaterNode, par: TemplaterNode, depth = 0): boolean {
     total += 1;
     if (!continuationFits(key, child, par, depth)) misfits += 1;
   }
+  // a value under `kid` fits where the parameter has a parameter, or values not collapsed yet
+  const uncollapsed = [...par.lit.values()].some((c) => !isVocabularyKind(c.kind));
   for (const ext of kid.par.keys()) {
     total += 1;
-    if (!par.par.has(ext) && par.lit.size === 0) misfits += 1;
+    if (!par.par.has(ext) && !uncollapsed) misfits += 1;
   }
-  // one odd continuation in five is noise (a rare operation seen under this value only)
-  return depth === 0 ? misfits <= Math.floor(total / 5) : misfits === 0;
+  // one odd continuation in five (at least one when others match) is noise: a rare operation whose
+  // only calls happened to carry this value
+  const tolerated = total >= 2 ? Math.max(1, Math.floor(total / 5)) : 0;
+  return depth === 0 ? misfits <= tolerated && (total === 0 || misfits < total) : misfits === 0;
 }
 
 function continuationFits(key: string, child: TemplaterNode, par: TemplaterNode, depth: number): boolean {
@@ -193,7 +197,7 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
     case 'name':
       // an id parameter (`/{build_num}`) does not take names (`/envvar` beside it is an operation),
       // unless the name is shaped like its values (`vertex-9.pdf` beside `willow-73.pdf`)
-      return (!isIdParameter(par) || sameShape(kid.label, par)) && fitsUnder(kid, par);
+      return (!isIdParameter(par) || sameShape(kid.label, par) || !heavy) && fitsUnder(kid, par);
     case 'word':
     case 'compound': {
       if (par.distinct < 4 || !fitsUnder(kid, par)) return false;
@@ -207,7 +211,8 @@ function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
         return true;
       // a parameter of names takes a word that continues like its values do
       // (`substack/{project}/build-cache`), never a bare terminal word (`/users/me`, `/users/search`)
-      if (textShare(par) >= 0.5 && sharedContinuations(kid, par) >= 2) return true;
+      const shared = sharedContinuations(kid, par);
+      if (textShare(par) >= 0.5 && (shared >= 2 || (shared >= 1 && !heavy && par.distinct >= 8))) return true;
       // words run together without a separator (`facebook`, `hashicorp`) read like names
       if (kid.kind === 'compound' && wordParts(kid.label).length === 1 && textShare(par) >= 0.5 && !heavy)
         return true;
@@ -252,6 +257,13 @@ function sharedContinuations(kid: TemplaterNode, par: TemplaterNode): number {
     if (!theirs) continue;
     n += 1;
     if ([...child.lit.keys()].some((k) => k !== '' && theirs.lit.has(k))) n += 1;
+  }
+  // values under `kid` not collapsed yet (`substack/vue/issues`) where the parameter has a parameter
+  const theirs = par.par.get('');
+  if (theirs) {
+    const values = [...kid.lit].filter(([k, c]) => k !== '' && !par.lit.has(k) && c.kind !== 'word');
+    if (values.length > 0) n += 1;
+    if (values.some(([, c]) => [...c.lit.keys()].some((k) => k !== '' && theirs.lit.has(k)))) n += 1;
   }
   return n;
 }

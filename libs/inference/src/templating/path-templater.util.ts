@@ -1,4 +1,4 @@
-import { consolidateNode, FORMAT_SUFFIX } from './consolidate-node.util';
+import { consolidateNode, FORMAT_SUFFIX, textShare } from './consolidate-node.util';
 import { nameParameters, type TemplatePart } from './parameter-name.util';
 import {
   isTypedKind,
@@ -230,7 +230,9 @@ function formatKey(segment: string): string {
 
 /** Does an existing parameter take an unseen value of this kind without waiting for evidence? */
 function accepts(par: TemplaterNode, kind: SegmentKind): boolean {
-  if (kind === 'name') return true;
+  // only a parameter of names takes a name at once; beside ids (`/{build_num}`) or a young parameter
+  // a name waits for consolidation to see whether it continues like the values (`/envvar/{name}`)
+  if (kind === 'name') return textShare(par) >= 0.2;
   if (kind === 'word' || kind === 'compound') return par.distinct >= 4 && par.vocab >= 0.5 * par.distinct;
   return false;
 }
