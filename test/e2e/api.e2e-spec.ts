@@ -281,4 +281,123 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     });
     await expect(client.send([apiCall()])).rejects.toBeInstanceOf(TransportException);
   });
+
+  it('should revise templates as evidence arrives: early calls re-attributed, counted once', async () => {
+    const host = 'api.github.test';
+    const user = (login: string, extra: Partial<Parameters<typeof apiCall>[0]> = {}) =>
+      apiCall({
+        host,
+        path: `/users/${login}`,
+        target: `/users/${login}`,
+        headers: [['host', host]],
+        ...extra,
+      });
+    // one user first: nothing to learn, stored as it is
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [user('torvalds')] })
+      .expect(200);
+    let res = await request(server.url)
+      .get('/api/v1/inventory')
+      .query({ service: host })
+      .set(auth)
+      .expect(200);
+    expect(res.body.services[0].endpoints.map((e: { path: string }) => e.path)).toEqual(['/users/torvalds']);
+    // more users, and `/users/me` often: `{username}` is learnt and `me` stays itself
+    const logins = [
+      'octocat',
+      'gaearon',
+      'sindresorhus',
+      'defunkt',
+      'mojombo',
+      'kentcdodds',
+      'mitchellh',
+      'fabpot',
+    ];
+    const calls = [...logins.map((l) => user(l)), ...Array.from({ length: 12 }, () => user('me'))];
+    await request(server.url).post('/api/v1/ingest').set(auth).send({ calls }).expect(200);
+    res = await request(server.url).get('/api/v1/inventory').query({ service: host }).set(auth).expect(200);
+    expect(
+      res.body.services[0].endpoints.map((e: { path: string; calls: number }) => [e.path, e.calls]),
+    ).toEqual([
+      ['/users/{username}', 9],
+      ['/users/me', 12],
+    ]);
+    const services = await request(server.url).get('/api/v1/services').set(auth).expect(200);
+    expect(services.body.services.find((s: { name: string }) => s.name === host)).toMatchObject({
+      endpoints: 2,
+      calls: 21,
+    });
+  });
+
+  it('should make one endpoint per GraphQL operation and describe bodies and JWT issuers', async () => {
+    const host = 'gql.example.test';
+    const jwt = `${Buffer.from('{"alg":"ES256"}').toString('base64url')}.${Buffer.from(
+      '{"iss":"https://auth.example.test/","aud":"gql"}',
+    ).toString('base64url')}.sig`;
+    const op = (query: string, variables: Record<string, unknown>) => {
+      const data = JSON.stringify({ query, variables });
+      return apiCall(
+        {
+          method: 'POST',
+          host,
+          path: '/graphql',
+          target: '/graphql',
+          headers: [
+            ['host', host],
+            ['authorization', `Bearer ${jwt}`],
+          ],
+          body: {
+            contentType: 'application/json',
+            size: data.length,
+            truncated: false,
+            encoding: 'utf8',
+            data,
+          },
+        },
+        {
+          body: {
+            contentType: 'application/json',
+            size: 20,
+            truncated: false,
+            encoding: 'utf8',
+            data: JSON.stringify({ data: { ok: true } }),
+          },
+        },
+      );
+    };
+    const calls = [
+      op('query GetUser($id: ID!) { user(id: $id) { name } }', { id: 'u1' }),
+      op('query GetUser($id: ID!) { user(id: $id) { name } }', { id: 'u2' }),
+      op('mutation AddStar { addStar { ok } }', {}),
+    ];
+    await request(server.url).post('/api/v1/ingest').set(auth).send({ calls }).expect(200);
+    const res = await request(server.url)
+      .get('/api/v1/inventory')
+      .query({ service: host })
+      .set(auth)
+      .expect(200);
+    const endpoints = res.body.services[0].endpoints;
+    expect(
+      endpoints.map((e: { path: string; graphql: unknown; calls: number }) => [e.path, e.graphql, e.calls]),
+    ).toEqual([
+      ['/graphql', { operationType: 'mutation', operationName: 'AddStar' }, 1],
+      ['/graphql', { operationType: 'query', operationName: 'GetUser' }, 2],
+    ]);
+    expect(endpoints[1].auth).toMatchObject({
+      schemes: ['bearer'],
+      bearer: { jwt: 2, opaque: 0 },
+      jwtIssuers: [{ alg: 'ES256', iss: 'https://auth.example.test/', aud: ['gql'], calls: 2 }],
+    });
+    expect(endpoints[1].requestBody.content['application/json'].schema.properties.variables).toEqual({
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      required: ['id'],
+    });
+    expect(endpoints[1].responses['200'].content['application/json'].schema).toMatchObject({
+      type: 'object',
+    });
+    expect(JSON.stringify(res.body)).not.toContain(jwt);
+  });
 });
