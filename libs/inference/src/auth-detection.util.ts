@@ -104,8 +104,24 @@ function base64urlJson(part: string): Record<string, unknown> | undefined {
 
 const short = (v: unknown): string | undefined => (typeof v === 'string' ? v.slice(0, 256) : undefined);
 
+/**
+ * Recently decoded tokens (a client sends the same token for its whole session): keyed by the
+ * header and claims parts only, never kept beyond this process, and bounded.
+ */
+const recentJwts = new Map<string, JwtFacts | undefined>();
+
 /** `alg`, `iss` and `aud` of a JWT, or undefined when the token is not one (opaque). */
 export function jwtFactsOf(token: string): JwtFacts | undefined {
+  const cut = token.lastIndexOf('.');
+  const key = cut > 0 ? token.slice(0, cut) : token;
+  if (recentJwts.has(key)) return recentJwts.get(key);
+  const facts = decodeJwtFacts(token);
+  if (recentJwts.size >= 1024) recentJwts.clear();
+  recentJwts.set(key, facts);
+  return facts;
+}
+
+function decodeJwtFacts(token: string): JwtFacts | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   const header = base64urlJson(parts[0]);

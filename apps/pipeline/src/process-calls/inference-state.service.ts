@@ -4,9 +4,6 @@ import { EndpointProfile, PathTemplater, type TemplaterStateJson } from '@apisco
 import { profileKey } from '@apiscope/inventory';
 import { InferenceStateRepository } from '@apiscope/storage';
 
-/** Profiles kept in memory per worker; the least recently used beyond it are dropped (they are stored). */
-const MAX_PROFILES = 50_000;
-
 /**
  * What one pipeline worker has learnt: a templater per service and a profile per endpoint key,
  * loaded from storage the first time a service shows up (another worker may have learnt it before:
@@ -64,10 +61,10 @@ export class InferenceStateService {
   profile(service: string, method: string, key: string): EndpointProfile {
     const id = profileKey(service, method, key);
     const known = this.profiles.get(id);
-    const profile = known?.profile ?? EndpointProfile.empty();
-    if (known) this.profiles.delete(id); // re-insert: most recently used last
-    this.remember(service, method, key, profile);
     this.dirtyProfiles.add(id);
+    if (known) return known.profile;
+    const profile = EndpointProfile.empty();
+    this.remember(service, method, key, profile);
     return profile;
   }
 
@@ -93,11 +90,11 @@ export class InferenceStateService {
     ]);
   }
 
+  /**
+   * Profiles stay in memory for the services this worker handles: their number is bounded by what
+   * the templaters keep per service (a flood collapses into parameters, so into few keys).
+   */
   private remember(service: string, method: string, key: string, profile: EndpointProfile): void {
     this.profiles.set(profileKey(service, method, key), { service, method, key, profile });
-    if (this.profiles.size > MAX_PROFILES) {
-      const oldest = this.profiles.keys().next().value;
-      if (oldest !== undefined && !this.dirtyProfiles.has(oldest)) this.profiles.delete(oldest);
-    }
   }
 }

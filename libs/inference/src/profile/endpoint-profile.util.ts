@@ -74,8 +74,8 @@ function mergeKeyed<T extends CountedStats>(
 
 /**
  * Accumulates what one endpoint's calls carried: parameters (path, query, interesting headers,
- * cookie names) on every call, request and response bodies on a sample of calls (all of the first
- * 32, then fewer as the endpoint gets hot), and auth facts. Mergeable and serialisable: profiles of
+ * cookie names) counted on every call, their value types and the request and response bodies on a
+ * sample of calls (all of the first 32, then fewer as the endpoint gets hot), and auth facts. Mergeable and serialisable: profiles of
  * two workers, or of two old templates now one, fold into one.
  */
 export class EndpointProfile {
@@ -111,18 +111,24 @@ export class EndpointProfile {
   observe(call: ApiCall, auth: CallAuth, pathValues: ReadonlyArray<{ index: number; value: string }>): void {
     const s = this.state;
     s.calls += 1;
-    for (const { index, value } of pathValues) this.param(`path:${index}`, decodeSafe(value));
+    // presence is counted on every call (required vs optional); value types on the sample
+    const sampled = s.sampled < FULL_SAMPLES || s.calls % Math.ceil(s.calls / FULL_SAMPLES) === 0;
+    const typed = (value: string | undefined) => (sampled ? value : undefined);
+    for (const { index, value } of pathValues) this.param(`path:${index}`, typed(decodeSafe(value)));
     const credentialQuery = new Set((auth.apiKeys ?? []).filter((k) => k.in === 'query').map((k) => k.name));
     for (const [name, value] of call.request.query.slice(0, LIMITS.params))
-      this.param(`query:${name}`, credentialQuery.has(name) || isCredentialName(name) ? undefined : value);
+      this.param(
+        `query:${name}`,
+        credentialQuery.has(name) || isCredentialName(name) ? undefined : typed(value),
+      );
     for (const [name, value] of call.request.headers) {
       const lower = name.toLowerCase();
-      if (isInterestingHeader(lower)) this.param(`header:${lower}`, value);
+      if (isInterestingHeader(lower)) this.param(`header:${lower}`, typed(value));
     }
     // cookie values are session material: names only
     for (const name of new Set(cookiePairs(call.request.headers))) this.param(`cookie:${name}`, undefined);
     this.observeAuth(auth);
-    if (s.sampled < FULL_SAMPLES || s.calls % Math.ceil(s.calls / FULL_SAMPLES) === 0) {
+    if (sampled) {
       s.sampled += 1;
       this.observeBodies(call);
     }

@@ -44,6 +44,8 @@ export class PathTemplater {
   private observed = 0;
   private sinceConsolidation = 0;
   private nodes = 1;
+  /** resolutions since the trie last changed shape (same path, same answer) */
+  private readonly resolved = new Map<string, ResolvedPath>();
   private readonly maxChildren: number;
   private readonly maxNodes: number;
   private readonly maxDepth: number;
@@ -73,6 +75,7 @@ export class PathTemplater {
   /** Re-examines the whole trie now (also done every few hundred calls). */
   consolidate(): void {
     this.sinceConsolidation = 0;
+    this.resolved.clear();
     // bottom-up: a node decides on children whose own subtrees are already templated, and a
     // parameter made of merged subtrees is examined again (its children now line up); a decision
     // can enable one above it that was already passed, hence a few rounds
@@ -112,6 +115,15 @@ export class PathTemplater {
 
   /** The template of a path (or of an older template) under the current state; never learns. */
   resolve(path: string): ResolvedPath {
+    const cached = this.resolved.get(path);
+    if (cached) return cached;
+    const result = this.resolveNow(path);
+    if (this.resolved.size >= 4096) this.resolved.clear();
+    this.resolved.set(path, result);
+    return result;
+  }
+
+  private resolveNow(path: string): ResolvedPath {
     const segments = this.segmentsOf(path);
     const parts: TemplatePart[] = [];
     let node: TemplaterNode | undefined = this.root;
@@ -185,6 +197,7 @@ export class PathTemplater {
     if (!par && soft) {
       const sibling = [...node.lit].find(([k, c]) => c.kind === kind && splitExtension(k).ext === ext);
       if (sibling) {
+        this.resolved.clear();
         par = new TemplaterNode();
         node.par.set(ext, par);
         node.lit.delete(sibling[0]);
@@ -198,6 +211,7 @@ export class PathTemplater {
       return par;
     }
     if (!par && isTypedKind(kind) && !soft) {
+      this.resolved.clear();
       par = new TemplaterNode();
       node.par.set(ext, par);
       par.hits += 1;
@@ -207,6 +221,7 @@ export class PathTemplater {
     const child = TemplaterNode.literal(segment);
     child.hits = 1;
     node.lit.set(segment, child);
+    this.resolved.clear();
     node.dirty = true;
     this.nodes += 1;
     return child;

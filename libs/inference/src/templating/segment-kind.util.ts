@@ -249,8 +249,20 @@ function looksRandom(segment: string): boolean {
   return run >= 5 || vowels / Math.max(1, letters.length) < 0.2 || /\d/.test(segment);
 }
 
+/** Kinds of recently seen segments: the same values recur, and classifying is regex work. */
+const recentKinds = new Map<string, SegmentKind>();
+
 /** The kind of one segment (without its file extension). */
 export function segmentKind(raw: string): SegmentKind {
+  const known = recentKinds.get(raw);
+  if (known !== undefined) return known;
+  const kind = classify(raw);
+  if (recentKinds.size >= 16_384) recentKinds.clear();
+  recentKinds.set(raw, kind);
+  return kind;
+}
+
+function classify(raw: string): SegmentKind {
   if (raw === '') return 'empty';
   // Bitbucket-style `{uuid}` values arrive with their braces
   const decoded = safeDecode(raw);

@@ -50,17 +50,29 @@ export class TemplaterNode {
     this.ends.set(method, (this.ends.get(method) ?? 0) + calls);
   }
 
+  private estimates: [number, number] | undefined;
+
   get distinct(): number {
-    return this.valueBits ? estimate(this.valueBits) : 0;
+    return this.counts()[0];
   }
 
   get vocab(): number {
-    return this.wordBits ? estimate(this.wordBits) : 0;
+    return this.counts()[1];
+  }
+
+  /** The two estimates, recomputed only after the sketches changed (reading them is hot). */
+  private counts(): [number, number] {
+    this.estimates ??= [
+      this.valueBits ? estimate(this.valueBits) : 0,
+      this.wordBits ? estimate(this.wordBits) : 0,
+    ];
+    return this.estimates;
   }
 
   addValue(value: string, kind: SegmentKind, calls: number, vocabulary: boolean): void {
     this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + calls);
     const bit = hashOf(value);
+    this.estimates = undefined;
     this.valueBits ??= new Uint8Array(SKETCH_BITS / 8);
     this.valueBits[bit >> 3] |= 1 << (bit & 7);
     if (vocabulary) {
@@ -93,6 +105,7 @@ export class TemplaterNode {
   absorbParameter(src: TemplaterNode): void {
     this.absorb(src);
     for (const [k, n] of src.kinds) this.kinds.set(k, (this.kinds.get(k) ?? 0) + n);
+    this.estimates = undefined;
     this.valueBits = orBits(this.valueBits, src.valueBits);
     this.wordBits = orBits(this.wordBits, src.wordBits);
     for (const s of src.samples)
@@ -129,6 +142,7 @@ export class TemplaterNode {
     for (const [k, c] of pairs(json.p))
       if (typeof k === 'string') node.par.set(k, TemplaterNode.fromJSON(c, undefined));
     for (const [k, n] of pairs(json.k)) node.kinds.set(k, num(n));
+    node.estimates = undefined;
     node.valueBits = bitsFrom(json.d);
     node.wordBits = bitsFrom(json.v);
     node.samples = Array.isArray(json.s)
