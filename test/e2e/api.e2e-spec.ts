@@ -8,6 +8,7 @@ import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
 import { HttpIngestClient, TransportException } from '@apiscope/transport';
 
 import { apiCall } from '../support/api-call.fixture';
+import { runCli } from '../support/run-cli';
 
 const KEY = 'e2e-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
@@ -268,6 +269,7 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
       '/api/v1/ingest',
       '/api/v1/inventory',
       '/api/v1/services',
+      '/api/v1/services/{service}/templates',
       '/healthz',
     ]);
   });
@@ -399,5 +401,65 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
       type: 'object',
     });
     expect(JSON.stringify(res.body)).not.toContain(jwt);
+  });
+
+  it('should apply pin and merge corrections from the CLI and the API to past and future calls', async () => {
+    const host = 'plans.example.test';
+    const call = (path: string) => apiCall({ host, path, target: path, headers: [['host', host]] });
+    const paths = ['/plans/basic', '/plans/premium', '/plans/enterprise', '/plans/starter', '/plans/compare'];
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [...paths, '/plans/compare'].map(call) })
+      .expect(200);
+    const endpointsOf = async () =>
+      (
+        await request(server.url).get('/api/v1/inventory').query({ service: host }).set(auth).expect(200)
+      ).body.services[0].endpoints.map((e: { path: string; calls: number }) => [e.path, e.calls]);
+    // dictionary words stay literal on their own
+    expect(await endpointsOf()).toHaveLength(5);
+
+    const cli = await runCli(['templates', 'pin', host, '/plans/compare', '--url', server.url], {
+      APISCOPE_API_KEY: KEY,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({
+      service: host,
+      action: 'pin',
+      template: '/plans/compare',
+    });
+    await request(server.url)
+      .post(`/api/v1/services/${host}/templates`)
+      .set(auth)
+      .send({ action: 'merge', template: '/plans/{plan}' })
+      .expect(201);
+    expect(await endpointsOf()).toEqual([
+      ['/plans/{plan}', 4],
+      ['/plans/compare', 2],
+    ]);
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [call('/plans/family')] })
+      .expect(200);
+    expect(await endpointsOf()).toEqual([
+      ['/plans/{plan}', 5],
+      ['/plans/compare', 2],
+    ]);
+    const list = await request(server.url).get(`/api/v1/services/${host}/templates`).set(auth).expect(200);
+    expect(list.body.corrections.map((c: { action: string }) => c.action)).toEqual(['pin', 'merge']);
+
+    const bad = await request(server.url)
+      .post(`/api/v1/services/${host}/templates`)
+      .set(auth)
+      .send({ action: 'explode', template: 'plans' })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'template']);
+    const usage = await runCli(['templates', 'pin', host, 'plans', '--url', server.url], {
+      APISCOPE_API_KEY: KEY,
+    });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/give a path template/);
   });
 });

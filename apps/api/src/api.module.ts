@@ -12,6 +12,8 @@ import { GetInventoryUseCase } from './inventory/get-inventory.usecase';
 import { InventoryController } from './inventory/inventory.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServicesController } from './services/services.controller';
+import { CorrectTemplateUseCase } from './templates/correct-template.usecase';
+import { TemplatesController } from './templates/templates.controller';
 
 /** The REST API. Needs StorageModule and TransportModule in the application (both global). */
 @Module({})
@@ -28,11 +30,13 @@ export class ApiModule {
         InventoryController,
         EndpointsController,
         ServicesController,
+        TemplatesController,
       ],
       providers: [
         { provide: API_OPTIONS, useValue: options },
         GetInventoryUseCase,
         ListEndpointsUseCase,
+        CorrectTemplateUseCase,
         // order matters: the rate limit runs before authentication, so key guessing is throttled too
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

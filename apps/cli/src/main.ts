@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { StorageException } from '@apiscope/storage';
 
 import { registerAnalyzeCommand } from './analyze.command';
+import { registerTemplatesCommand } from './templates.command';
 import { registerApiCommand, registerUpCommand } from './up.command';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<void> {
   registerUpCommand(program);
   registerApiCommand(program);
   registerAnalyzeCommand(program);
+  registerTemplatesCommand(program);
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);

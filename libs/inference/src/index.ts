@@ -27,3 +27,4 @@ export type { GraphqlOperation, GraphqlOperationType } from './graphql/graphql-o
 export { EndpointProfile } from './profile/endpoint-profile.util';
 export type { EndpointProfileJson, BodyStats, CountedStats } from './profile/endpoint-profile.type';
 export { isInterestingHeader, isCredentialName } from './profile/interesting-header.util';
+export type { TemplateCorrectionAction } from './templating/path-templater.util';

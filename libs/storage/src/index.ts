@@ -14,5 +14,9 @@ export { DeadLetterRepository, DEAD_LETTER_EXCERPT_BYTES } from './dead-letter.r
 export type { DeadLetter } from './dead-letter.repository';
 export { StorageModule } from './storage.module';
 export { InferenceStateRepository } from './inference-state.repository';
-export type { StoredTemplaterState, StoredEndpointProfile } from './inference-state.repository';
+export type {
+  StoredTemplaterState,
+  StoredEndpointProfile,
+  StoredCorrection,
+} from './inference-state.repository';
 export { ResolvedEndpointRepository } from './resolved-endpoint.repository';

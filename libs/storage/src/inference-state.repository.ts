@@ -14,6 +14,15 @@ export interface StoredEndpointProfile {
   profile: string;
 }
 
+export interface StoredCorrection {
+  service: string;
+  action: 'pin' | 'split' | 'merge';
+  template: string;
+  /** order of application (grows across processes) */
+  seq: number;
+  createdAt: number;
+}
+
 let sequence = 0;
 /** Versions grow across processes (a worker taking a partition over writes after the last one). */
 function nextVersion(): number {
@@ -59,6 +68,56 @@ export class InferenceStateRepository {
       .catch((cause: unknown) => {
         throw this.store.failure(cause, 'storing endpoint profiles failed');
       });
+  }
+
+  async saveCorrection(
+    correction: Pick<StoredCorrection, 'service' | 'action' | 'template'>,
+  ): Promise<StoredCorrection> {
+    const seq = nextVersion();
+    await this.store.client
+      .insert({
+        table: this.store.table('template_corrections'),
+        format: 'JSONEachRow',
+        values: [
+          { service: correction.service, seq, action: correction.action, template: correction.template },
+        ],
+      })
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause, 'storing a template correction failed');
+      });
+    return { ...correction, seq, createdAt: Math.floor(seq / 1000) };
+  }
+
+  /** Corrections of the services asked for (all when undefined), in the order they were given. */
+  async corrections(services?: readonly string[], afterSeq = 0): Promise<StoredCorrection[]> {
+    const where = services === undefined ? '' : 'AND service IN {services:Array(String)}';
+    const rows = await this.store.client
+      .query({
+        query: `SELECT service, seq, action, template, toUnixTimestamp64Milli(created_at) AS created_ms FROM ${this.store.table('template_corrections')} WHERE seq > {afterSeq:UInt64} ${where} ORDER BY seq`,
+        query_params: { services: services ?? [], afterSeq },
+        format: 'JSONEachRow',
+      })
+      .then((r) =>
+        r.json<{
+          service: string;
+          seq: number | string;
+          action: string;
+          template: string;
+          created_ms: number | string;
+        }>(),
+      )
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause);
+      });
+    return rows
+      .filter((r) => r.action === 'pin' || r.action === 'split' || r.action === 'merge')
+      .map((r) => ({
+        service: r.service,
+        action: r.action as StoredCorrection['action'],
+        template: r.template,
+        seq: Number(r.seq),
+        createdAt: Number(r.created_ms),
+      }));
   }
 
   /** Newest templater state of each service asked for (all services when `services` is undefined). */

@@ -17,10 +17,11 @@ export class ResolvedEndpointRepository {
 
   async list(filter: { service?: string } = {}): Promise<ResolvedEndpoint[]> {
     const services = filter.service === undefined ? undefined : [filter.service];
-    const [stats, states, profiles] = await Promise.all([
+    const [stats, states, profiles, corrections] = await Promise.all([
       this.endpoints.all(filter.service === undefined ? {} : { service: filter.service }),
       this.state.templaters(services),
       this.state.profiles(services),
+      this.state.corrections(services),
     ]);
     const templaters = new Map<string, PathTemplater>();
     for (const row of states) {
@@ -29,6 +30,12 @@ export class ResolvedEndpointRepository {
       } catch {
         // unreadable state: keys are shown as stored
       }
+    }
+    // users' corrections hold for past calls at once, whether or not a worker has applied them yet
+    for (const c of corrections) {
+      let templater = templaters.get(c.service);
+      if (!templater) templaters.set(c.service, (templater = new PathTemplater()));
+      templater.correct(c.action, c.template);
     }
     const byKey = new Map<string, EndpointProfile>();
     for (const row of profiles) {

@@ -4,6 +4,9 @@ import { EndpointProfile, PathTemplater, type TemplaterStateJson } from '@apisco
 import { profileKey } from '@apiscope/inventory';
 import { InferenceStateRepository } from '@apiscope/storage';
 
+/** How often a worker looks for corrections users gave through the API. */
+const CORRECTIONS_EVERY_MS = 2000;
+
 /**
  * What one pipeline worker has learnt: a templater per service and a profile per endpoint key,
  * loaded from storage the first time a service shows up (another worker may have learnt it before:
@@ -19,11 +22,17 @@ export class InferenceStateService {
   >();
   private readonly dirtyServices = new Set<string>();
   private readonly dirtyProfiles = new Set<string>();
+  private lastCorrection = 0;
+  private correctionsCheckedAt = 0;
 
   constructor(@Inject(InferenceStateRepository) private readonly repository: InferenceStateRepository) {}
 
-  /** Loads the state of services not seen yet by this worker. */
+  /**
+   * Loads the state of services not seen yet by this worker, and applies users' corrections given
+   * since (checked at most every few seconds).
+   */
   async load(services: Iterable<string>): Promise<void> {
+    await this.applyNewCorrections();
     const missing = [...new Set(services)].filter((s) => !this.templaters.has(s));
     if (missing.length === 0) return;
     const [states, profiles] = await Promise.all([
@@ -37,6 +46,10 @@ export class InferenceStateService {
       } catch {
         this.logger.warn(`templater state of ${row.service} does not parse; learning it again`);
       }
+    }
+    for (const c of await this.repository.corrections(missing)) {
+      this.templaters.get(c.service)?.correct(c.action, c.template);
+      this.lastCorrection = Math.max(this.lastCorrection, c.seq);
     }
     for (const row of profiles) {
       try {
@@ -88,6 +101,15 @@ export class InferenceStateService {
       ),
       this.repository.saveProfiles(profiles),
     ]);
+  }
+
+  private async applyNewCorrections(): Promise<void> {
+    if (this.templaters.size === 0 || Date.now() - this.correctionsCheckedAt < CORRECTIONS_EVERY_MS) return;
+    this.correctionsCheckedAt = Date.now();
+    for (const c of await this.repository.corrections([...this.templaters.keys()], this.lastCorrection)) {
+      this.templater(c.service).correct(c.action, c.template);
+      this.lastCorrection = Math.max(this.lastCorrection, c.seq);
+    }
   }
 
   /**

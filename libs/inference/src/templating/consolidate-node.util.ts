@@ -191,6 +191,7 @@ export function textShare(par: TemplaterNode): number {
 
 function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
   if (kid.pinned) return false;
+  if (par.forced) return true;
   const avg = par.hits / Math.max(1, par.distinct);
   const heavy = kid.hits >= Math.max(6, 4 * avg);
   switch (kid.kind) {
@@ -301,6 +302,7 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
     groups.set(ext, g);
   }
   for (const [ext, kids] of groups) {
+    if (node.noParam.has(ext)) continue;
     let par = node.par.get(ext);
     if (!par) {
       const chosen = formParameter(kids, limits);

@@ -2,7 +2,8 @@ import { singularise } from '../path-template.util';
 import { type SegmentKind } from './segment-kind.util';
 
 /** One segment of a resolved template: a literal, or a parameter with what its values look like. */
-export type TemplatePart = { literal: string } | { ext: string; kind: SegmentKind; value?: string };
+export type TemplatePart =
+  { literal: string } | { ext: string; kind: SegmentKind; value?: string; name?: string };
 
 const ID_KINDS: ReadonlySet<SegmentKind> = new Set(['int', 'uuid', 'hex', 'token', 'idlike', 'list']);
 
@@ -47,6 +48,7 @@ export function nameParameters(parts: readonly TemplatePart[]): string[] {
     })();
     let base = baseName(literal, part.kind);
     if (runLength >= 2 && i === start && literal !== undefined) base = 'owner';
+    if (part.name !== undefined) base = part.name;
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}${n}`;
     used.add(name);

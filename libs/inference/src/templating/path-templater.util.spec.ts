@@ -357,4 +357,50 @@ describe(PathTemplater.name, () => {
     expect(templater.resolve('/__proto__/constructor').template).toBe('/__proto__/constructor');
     expect(PathTemplater.fromJSON(JSON.parse('{"version":1,"root":null}')).resolve('/a').template).toBe('/a');
   });
+
+  describe('user corrections', () => {
+    it('should pin a template: its parameter exists at once, named as given, past keys resolve to it', () => {
+      const templater = new PathTemplater();
+      templater.observe('GET', '/users/torvalds');
+      templater.consolidate();
+      expect(templater.correct('pin', '/users/{login}')).toBe(true);
+      expect(templater.resolve('/users/torvalds').template).toBe('/users/{login}');
+      templater.observe('GET', '/users/octocat');
+      expect(templater.resolve('/users/octocat').template).toBe('/users/{login}');
+    });
+
+    it('should merge an under-merged template: word siblings become its values, pinned literals stay', () => {
+      const templater = new PathTemplater();
+      for (const plan of ['basic', 'premium', 'enterprise', 'starter'])
+        templater.observe('GET', `/plans/${plan}`);
+      templater.correct('pin', '/plans/compare');
+      templater.consolidate();
+      expect(templater.resolve('/plans/basic').template).toBe('/plans/basic');
+      templater.correct('merge', '/plans/{plan}');
+      expect(templater.resolve('/plans/basic').template).toBe('/plans/{plan}');
+      expect(templater.resolve('/plans/compare').template).toBe('/plans/compare');
+      templater.observe('GET', '/plans/family');
+      expect(templater.resolve('/plans/family').template).toBe('/plans/{plan}');
+    });
+
+    it('should split an over-merged template: values stay literal from then on, even typed ones', () => {
+      const templater = new PathTemplater();
+      for (const v of ['rss2024', 'atom2025', 'ab12cd34']) templater.observe('GET', `/feeds/${v}`);
+      templater.consolidate();
+      expect(templater.resolve('/feeds/rss2024').template).toBe('/feeds/{feedId}');
+      templater.correct('split', '/feeds/{feedId}');
+      for (const v of ['rss2024', 'atom2025']) templater.observe('GET', `/feeds/${v}`);
+      templater.consolidate();
+      expect(templater.resolve('/feeds/rss2024').template).toBe('/feeds/rss2024');
+      expect(templater.resolve('/feeds/atom2025').template).toBe('/feeds/atom2025');
+    });
+
+    it('should keep corrections through a JSON round trip and refuse what is not a template', () => {
+      const templater = new PathTemplater();
+      templater.correct('pin', '/orgs/{org}/members');
+      const copy = PathTemplater.fromJSON(JSON.parse(JSON.stringify(templater.toJSON())));
+      expect(copy.resolve('/orgs/github/members').template).toBe('/orgs/{org}/members');
+      expect(copy.correct('pin', 'not-a-path')).toBe(false);
+    });
+  });
 });

@@ -10,6 +10,8 @@ import {
 import { TemplaterNode } from './templater-node.util';
 import { type TemplaterStateJson } from './templater-state.type';
 
+export type TemplateCorrectionAction = 'pin' | 'split' | 'merge';
+
 export interface PathTemplaterOptions {
   /** literal children per trie node before the least-used collapse into a parameter */
   maxChildren?: number;
@@ -141,7 +143,12 @@ export class PathTemplater {
       const par: TemplaterNode | undefined = node?.par.get(ext);
       const kind = PARAM_SEGMENT.test(segment) ? 'name' : segmentKind(stem);
       if (par) {
-        parts.push({ ext, kind: dominantKind(par) ?? kind, value: stem });
+        parts.push({
+          ext,
+          kind: dominantKind(par) ?? kind,
+          value: stem,
+          ...(par.pinnedName !== undefined && { name: par.pinnedName }),
+        });
         node = par;
       } else if (PARAM_SEGMENT.test(segment) || isTypedKind(kind)) {
         // never seen here (state lost, or not learnt yet): typed values are still values
@@ -157,6 +164,57 @@ export class PathTemplater {
       }
     }
     return render(parts, path);
+  }
+
+  /**
+   * A user's correction (`apiscope templates pin|split|merge`), applied to the state so it holds for
+   * future calls and, through read-time resolution, for past ones:
+   * - pin: this template is right: its literals never become values, its parameters exist (and
+   *   carry the names given);
+   * - merge: as pin, and every sibling at a parameter's position is one of its values;
+   * - split: the template's last parameter was wrong: its values are literals from now on.
+   * Returns false when the template is not a path template.
+   */
+  correct(action: TemplateCorrectionAction, template: string): boolean {
+    const segments = this.segmentsOf(template);
+    if (!template.startsWith('/') || segments.length === 0) return false;
+    this.resolved.clear();
+    let node = this.root;
+    const params = segments.map((s) => PARAM_SEGMENT.exec(s));
+    const last = params.map((p) => p !== null).lastIndexOf(true);
+    for (let i = 0; i < segments.length; i++) {
+      const param = params[i];
+      if (!param) {
+        let child = node.lit.get(segments[i]);
+        if (!child) {
+          child = TemplaterNode.literal(segments[i]);
+          node.lit.set(segments[i], child);
+        }
+        if (action !== 'split') child.pinned = true;
+        node = child;
+        continue;
+      }
+      const ext = param[1] ?? '';
+      const name = segments[i].slice(1, segments[i].indexOf('}'));
+      if (action === 'split' && i === last) {
+        node.noParam.add(ext);
+        node.par.delete(ext);
+        return true;
+      }
+      node.noParam.delete(ext);
+      let par = node.par.get(ext);
+      if (!par) {
+        par = new TemplaterNode();
+        node.par.set(ext, par);
+      }
+      if (/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) par.pinnedName = name;
+      // siblings that are values by the usual rules join now; with merge, every sibling does
+      if (action === 'merge') par.forced = true;
+      consolidateNode(node, { maxChildren: this.maxChildren });
+      node = par;
+    }
+    this.nodes = this.root.countNodes();
+    return action !== 'split';
   }
 
   toJSON(): TemplaterStateJson {
@@ -205,12 +263,13 @@ export class PathTemplater {
         par.addValue(splitExtension(sibling[0]).stem, kind, sibling[1].hits, false);
       }
     }
-    if (par && (isTypedKind(kind) || soft || accepts(par, kind))) {
+    if (node.noParam.has(ext)) par = undefined;
+    if (par && (par.forced || isTypedKind(kind) || soft || accepts(par, kind))) {
       par.hits += 1;
       par.addValue(stem, kind, 1, isVocabularyKind(kind));
       return par;
     }
-    if (!par && isTypedKind(kind) && !soft) {
+    if (!par && isTypedKind(kind) && !soft && !node.noParam.has(ext)) {
       this.resolved.clear();
       par = new TemplaterNode();
       node.par.set(ext, par);

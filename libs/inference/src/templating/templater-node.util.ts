@@ -31,6 +31,11 @@ export class TemplaterNode {
   private wordBits: Uint8Array | undefined;
   samples: string[] = [];
   pinned = false;
+  /** parameter nodes: a name a user gave it, and whether a user forced every value into it */
+  pinnedName: string | undefined;
+  forced = false;
+  /** extensions under which a user split the parameter: values stay literal there */
+  readonly noParam = new Set<string>();
   /** parameter nodes: values carry varying extensions (`a.pdf`, `b.png`), kept in the value */
   mixedExtensions = false;
   /** the literal segment this node stands for ('' for parameters and the root) */
@@ -98,6 +103,9 @@ export class TemplaterNode {
       else this.par.set(ext, child);
     }
     this.pinned ||= src.pinned;
+    this.forced ||= src.forced;
+    this.pinnedName ??= src.pinnedName;
+    for (const ext of src.noParam) this.noParam.add(ext);
     this.mixedExtensions ||= src.mixedExtensions;
     this.dirty = true;
   }
@@ -129,6 +137,9 @@ export class TemplaterNode {
     if (this.wordBits) out.v = Buffer.from(this.wordBits).toString('base64');
     if (this.samples.length > 0) out.s = [...this.samples];
     if (this.pinned) out.pin = 1;
+    if (this.pinnedName !== undefined) out.pn = this.pinnedName;
+    if (this.forced) out.f = 1;
+    if (this.noParam.size > 0) out.np = [...this.noParam];
     if (this.mixedExtensions) out.x = 1;
     return out;
   }
@@ -149,6 +160,9 @@ export class TemplaterNode {
       ? json.s.filter((s) => typeof s === 'string').slice(0, MAX_SAMPLES)
       : [];
     node.pinned = json.pin === 1;
+    node.pinnedName = typeof json.pn === 'string' ? json.pn.slice(0, 64) : undefined;
+    node.forced = json.f === 1;
+    if (Array.isArray(json.np)) for (const ext of json.np) if (typeof ext === 'string') node.noParam.add(ext);
     node.mixedExtensions = json.x === 1;
     node.dirty = false;
     return node;

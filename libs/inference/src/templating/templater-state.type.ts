@@ -24,6 +24,10 @@ export interface TemplaterNodeJson {
   pin?: 1;
   /** parameter nodes: values carry varying extensions, kept in the value */
   x?: 1;
+  /** corrections: a parameter's name given by a user; every value forced into it; extensions split */
+  pn?: string;
+  f?: 1;
+  np?: string[];
 }
 
 export interface TemplaterStateJson {
