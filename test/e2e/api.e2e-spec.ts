@@ -412,10 +412,15 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
       .set(auth)
       .send({ calls: [...paths, '/plans/compare'].map(call) })
       .expect(200);
-    const endpointsOf = async () =>
-      (
-        await request(server.url).get('/api/v1/inventory').query({ service: host }).set(auth).expect(200)
-      ).body.services[0].endpoints.map((e: { path: string; calls: number }) => [e.path, e.calls]);
+    const endpointsOf = async (): Promise<Array<[string, number]>> => {
+      const res = await request(server.url)
+        .get('/api/v1/inventory')
+        .query({ service: host })
+        .set(auth)
+        .expect(200);
+      const endpoints = res.body.services[0].endpoints as Array<{ path: string; calls: number }>;
+      return endpoints.map((e) => [e.path, e.calls]);
+    };
     // dictionary words stay literal on their own
     expect(await endpointsOf()).toHaveLength(5);
 
