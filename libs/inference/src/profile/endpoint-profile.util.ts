@@ -79,7 +79,12 @@ function mergeKeyed<T extends CountedStats>(
  * two workers, or of two old templates now one, fold into one.
  */
 export class EndpointProfile {
-  private constructor(private readonly state: EndpointProfileJson) {}
+  /** index over `state.params` (an array of pairs for serialisation; looked up on every call) */
+  private readonly paramIndex = new Map<string, CountedStats>();
+
+  private constructor(private readonly state: EndpointProfileJson) {
+    for (const [key, entry] of state.params) this.paramIndex.set(key, entry);
+  }
 
   static empty(): EndpointProfile {
     return new EndpointProfile({
@@ -156,11 +161,12 @@ export class EndpointProfile {
   }
 
   private param(key: string, value: string | undefined): void {
-    let entry = this.state.params.find(([k]) => k === key)?.[1];
+    let entry = this.paramIndex.get(key);
     if (!entry) {
       if (this.state.params.length >= LIMITS.params) return;
       entry = { n: 0 };
       this.state.params.push([key, entry]);
+      this.paramIndex.set(key, entry);
     }
     entry.n += 1;
     if (value !== undefined) {
