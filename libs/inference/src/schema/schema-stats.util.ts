@@ -64,6 +64,18 @@ function addEnumCandidate(stats: SchemaStats, value: string, format: StringForma
   stats.e = list;
 }
 
+/** Lookup index over an object's property pairs, kept beside them (observing is hot; no rebuilds). */
+const indexes = new WeakMap<SchemaStats, Map<string, SchemaStats>>();
+
+function propertyIndex(stats: SchemaStats, list: Array<[string, SchemaStats]>): Map<string, SchemaStats> {
+  let index = indexes.get(stats);
+  if (!index || index.size !== list.length) {
+    index = new Map(list);
+    indexes.set(stats, index);
+  }
+  return index;
+}
+
 /** Folds one sample into `stats`. */
 export function observeValue(stats: SchemaStats, value: unknown, depth = 0): void {
   const type = typeOf(value);
@@ -80,7 +92,8 @@ export function observeValue(stats: SchemaStats, value: unknown, depth = 0): voi
     stats.lo = Math.min(stats.lo ?? v, v);
     stats.hi = Math.max(stats.hi ?? v, v);
   } else if (type === 'object' && depth < SCHEMA_LIMITS.depth) {
-    const props = new Map(stats.p ?? []);
+    const list = (stats.p ??= []);
+    const props = propertyIndex(stats, list);
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
       let child = props.get(key);
       if (!child) {
@@ -90,10 +103,10 @@ export function observeValue(stats: SchemaStats, value: unknown, depth = 0): voi
         }
         child = emptyStats();
         props.set(key, child);
+        list.push([key, child]);
       }
       observeValue(child, v, depth + 1);
     }
-    stats.p = [...props];
   } else if (type === 'array' && depth < SCHEMA_LIMITS.depth) {
     stats.i ??= emptyStats();
     for (const item of (value as unknown[]).slice(0, SCHEMA_LIMITS.itemsPerArray))
