@@ -23,6 +23,8 @@ const pct = (x: number) => x.toFixed(3);
 const rows: string[][] = [['spec', 'ops', 'calls', 'F1', 'P', 'R', 'calls ok', 'naive F1']];
 let sumF1 = 0;
 let sumNaive = 0;
+// pooled over every spec's endpoints (micro average): large specs weigh as much as they have endpoints
+const pooled = { hits: 0, discovered: 0, truth: 0, naiveHits: 0, naiveDiscovered: 0 };
 for (const file of files) {
   const spec = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SpecDocument;
   let f1 = 0,
@@ -47,6 +49,11 @@ for (const file of files) {
     r += score.recall;
     a += score.attributed;
     naive += base.f1;
+    pooled.hits += Math.round(score.precision * score.discovered);
+    pooled.discovered += score.discovered;
+    pooled.truth += score.truth;
+    pooled.naiveHits += Math.round(base.precision * base.discovered);
+    pooled.naiveDiscovered += base.discovered;
     calls += traffic.length;
     truth = score.truth;
     if (VERBOSE && seed === 1) {
@@ -69,5 +76,16 @@ for (const file of files) {
   sumNaive += naive / SEEDS;
 }
 rows.push(['mean', '', '', pct(sumF1 / files.length), '', '', '', pct(sumNaive / files.length)]);
+const microF1 = (hits: number, discovered: number, truth: number) => (2 * hits) / (discovered + truth);
+rows.push([
+  'pooled (all endpoints)',
+  String(Math.round(pooled.truth / SEEDS)),
+  '',
+  pct(microF1(pooled.hits, pooled.discovered, pooled.truth)),
+  pct(pooled.hits / pooled.discovered),
+  pct(pooled.hits / pooled.truth),
+  '',
+  pct(microF1(pooled.naiveHits, pooled.naiveDiscovered, pooled.truth)),
+]);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 process.stdout.write(`${rows.map((row) => row.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n')}\n`);
