@@ -6,6 +6,12 @@ import { InferenceStateRepository } from '@apiscope/storage';
 
 /** How often a worker looks for corrections users gave through the API. */
 const CORRECTIONS_EVERY_MS = 2000;
+/**
+ * Services whose state a worker keeps in memory; the least recently seen beyond it are dropped (their
+ * state is stored after every batch, and loaded again if they come back), so a flood of random Host
+ * headers cannot grow a worker without bound.
+ */
+const MAX_SERVICES = 2000;
 
 /**
  * What one pipeline worker has learnt: a templater per service and a profile per endpoint key,
@@ -22,6 +28,8 @@ export class InferenceStateService {
   >();
   private readonly dirtyServices = new Set<string>();
   private readonly dirtyProfiles = new Set<string>();
+  /** services in least-recently-seen order, with their profile ids */
+  private readonly byService = new Map<string, Set<string>>();
   private lastCorrection = 0;
   private correctionsCheckedAt = 0;
 
@@ -33,7 +41,14 @@ export class InferenceStateService {
    */
   async load(services: Iterable<string>): Promise<void> {
     await this.applyNewCorrections();
-    const missing = [...new Set(services)].filter((s) => !this.templaters.has(s));
+    const wanted = new Set(services);
+    for (const service of wanted) {
+      const ids = this.byService.get(service);
+      this.byService.delete(service);
+      this.byService.set(service, ids ?? new Set());
+    }
+    this.evict(wanted);
+    const missing = [...wanted].filter((s) => !this.templaters.has(s));
     if (missing.length === 0) return;
     const [states, profiles] = await Promise.all([
       this.repository.templaters(missing),
@@ -117,6 +132,22 @@ export class InferenceStateService {
    * the templaters keep per service (a flood collapses into parameters, so into few keys).
    */
   private remember(service: string, method: string, key: string, profile: EndpointProfile): void {
-    this.profiles.set(profileKey(service, method, key), { service, method, key, profile });
+    const id = profileKey(service, method, key);
+    this.profiles.set(id, { service, method, key, profile });
+    let ids = this.byService.get(service);
+    if (!ids) this.byService.set(service, (ids = new Set()));
+    ids.add(id);
+  }
+
+  /** Drops the least recently seen services beyond the bound (never one of this batch's, never unsaved). */
+  private evict(keep: ReadonlySet<string>): void {
+    for (const [service, ids] of this.byService) {
+      if (this.byService.size <= MAX_SERVICES) return;
+      if (keep.has(service) || this.dirtyServices.has(service)) continue;
+      if ([...ids].some((id) => this.dirtyProfiles.has(id))) continue;
+      for (const id of ids) this.profiles.delete(id);
+      this.templaters.delete(service);
+      this.byService.delete(service);
+    }
   }
 }
