@@ -51,6 +51,7 @@ function stats(service: number, endpoint: number, delta: number): EndpointStats 
     lastSeen: T0 + delta * 60_000 + endpoint * 1000,
     statusCodes: { '200': calls - 1, '404': 1 },
     authSchemes: ['bearer'],
+    uncredentialedStatusCodes: {},
     credentialedCalls: calls,
     uncredentialedCalls: 0,
     unauthenticatedSuccesses: 0,

@@ -50,6 +50,8 @@ const ACCESS: Record<string, Role[] | 'public'> = {
   'POST /api/v1/specs': ['admin'],
   'GET /api/v1/changes': ['viewer', 'admin'],
   'GET /api/v1/services/{service}/openapi': ['viewer', 'admin'],
+  'GET /api/v1/services/{service}/templates': ['viewer', 'admin'],
+  'POST /api/v1/services/{service}/templates': ['admin'],
 };
 
 const SQLISH = [
@@ -215,7 +217,11 @@ describe('API security: every role on every route, hostile inputs everywhere (em
       const method = route.split(' ')[0];
       const res = await send(method, pathOf(route), keys[principal], bodyOf(route));
       roleCases += 1;
-      const ok = method === 'POST' && (route.endsWith('/keys') || route.endsWith('/specs')) ? 201 : 200;
+      const ok =
+        method === 'POST' &&
+        (route.endsWith('/keys') || route.endsWith('/specs') || route.endsWith('/templates'))
+          ? 201
+          : 200;
       let expected: number;
       if (['expired', 'revoked', 'wrong-secret', 'unknown-id', 'malformed'].includes(principal))
         expected = 401;

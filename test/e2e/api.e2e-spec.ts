@@ -8,6 +8,7 @@ import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
 import { HttpIngestClient, TransportException } from '@apiscope/transport';
 
 import { apiCall } from '../support/api-call.fixture';
+import { runCli } from '../support/run-cli';
 
 const KEY = 'e2e-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
@@ -117,21 +118,35 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
         lastSeen: expect.stringMatching(/^2026-11-01T12:00:\d\d\.000Z$/),
         statusCodes: { '201': 1 },
         latencyMs: { avg: 10, max: 10 },
-        auth: { schemes: ['api-key-header'], status: 'authenticated', unauthenticatedSuccesses: 0 },
+        auth: {
+          schemes: ['api-key-header'],
+          status: 'authenticated',
+          unauthenticatedSuccesses: 0,
+          unauthenticatedStatusCodes: {},
+          apiKeys: [{ in: 'header', name: 'x-api-key', calls: 1 }],
+        },
         flags: [],
         sensitive: [],
         parameters: [],
         requestBody: null,
-        responses: {},
+        responses: { '201': {} },
       },
       expect.objectContaining({
         method: 'GET',
         path: '/users/{userId}',
         calls: 3,
         statusCodes: { '200': 2, '404': 1 },
-        auth: { schemes: ['bearer'], status: 'mixed', unauthenticatedSuccesses: 1 },
+        auth: {
+          schemes: ['bearer'],
+          status: 'mixed',
+          unauthenticatedSuccesses: 1,
+          unauthenticatedStatusCodes: { '200': 1, '404': 1 },
+          bearer: { jwt: 0, opaque: 1 },
+        },
         flags: ['unauthenticated'],
-        parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [
+          { name: 'userId', in: 'path', required: true, schema: { type: 'integer', format: 'int32' } },
+        ],
       }),
     ]);
     expect(other.endpoints).toEqual([
@@ -404,5 +419,189 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
       backoffMs: 1,
     });
     await expect(client.send([apiCall()])).rejects.toBeInstanceOf(TransportException);
+  });
+
+  it('should revise templates as evidence arrives: early calls re-attributed, counted once', async () => {
+    const host = 'api.github.test';
+    const user = (login: string, extra: Partial<Parameters<typeof apiCall>[0]> = {}) =>
+      apiCall({
+        host,
+        path: `/users/${login}`,
+        target: `/users/${login}`,
+        headers: [['host', host]],
+        ...extra,
+      });
+    // one user first: nothing to learn, stored as it is
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [user('torvalds')] })
+      .expect(200);
+    let res = await request(server.url)
+      .get('/api/v1/inventory')
+      .query({ service: host })
+      .set(auth)
+      .expect(200);
+    expect(res.body.services[0].endpoints.map((e: { path: string }) => e.path)).toEqual(['/users/torvalds']);
+    // more users, and `/users/me` often: `{username}` is learnt and `me` stays itself
+    const logins = [
+      'octocat',
+      'gaearon',
+      'sindresorhus',
+      'defunkt',
+      'mojombo',
+      'kentcdodds',
+      'mitchellh',
+      'fabpot',
+    ];
+    const calls = [...logins.map((l) => user(l)), ...Array.from({ length: 12 }, () => user('me'))];
+    await request(server.url).post('/api/v1/ingest').set(auth).send({ calls }).expect(200);
+    res = await request(server.url).get('/api/v1/inventory').query({ service: host }).set(auth).expect(200);
+    expect(
+      res.body.services[0].endpoints.map((e: { path: string; calls: number }) => [e.path, e.calls]),
+    ).toEqual([
+      ['/users/{username}', 9],
+      ['/users/me', 12],
+    ]);
+    const services = await request(server.url).get('/api/v1/services').set(auth).expect(200);
+    expect(services.body.services.find((s: { name: string }) => s.name === host)).toMatchObject({
+      endpoints: 2,
+      calls: 21,
+    });
+  });
+
+  it('should make one endpoint per GraphQL operation and describe bodies and JWT issuers', async () => {
+    const host = 'gql.example.test';
+    const jwt = `${Buffer.from('{"alg":"ES256"}').toString('base64url')}.${Buffer.from(
+      '{"iss":"https://auth.example.test/","aud":"gql"}',
+    ).toString('base64url')}.sig`;
+    const op = (query: string, variables: Record<string, unknown>) => {
+      const data = JSON.stringify({ query, variables });
+      return apiCall(
+        {
+          method: 'POST',
+          host,
+          path: '/graphql',
+          target: '/graphql',
+          headers: [
+            ['host', host],
+            ['authorization', `Bearer ${jwt}`],
+          ],
+          body: {
+            contentType: 'application/json',
+            size: data.length,
+            truncated: false,
+            encoding: 'utf8',
+            data,
+          },
+        },
+        {
+          body: {
+            contentType: 'application/json',
+            size: 20,
+            truncated: false,
+            encoding: 'utf8',
+            data: JSON.stringify({ data: { ok: true } }),
+          },
+        },
+      );
+    };
+    const calls = [
+      op('query GetUser($id: ID!) { user(id: $id) { name } }', { id: 'u1' }),
+      op('query GetUser($id: ID!) { user(id: $id) { name } }', { id: 'u2' }),
+      op('mutation AddStar { addStar { ok } }', {}),
+    ];
+    await request(server.url).post('/api/v1/ingest').set(auth).send({ calls }).expect(200);
+    const res = await request(server.url)
+      .get('/api/v1/inventory')
+      .query({ service: host })
+      .set(auth)
+      .expect(200);
+    const endpoints = res.body.services[0].endpoints;
+    expect(
+      endpoints.map((e: { path: string; graphql: unknown; calls: number }) => [e.path, e.graphql, e.calls]),
+    ).toEqual([
+      ['/graphql', { operationType: 'mutation', operationName: 'AddStar' }, 1],
+      ['/graphql', { operationType: 'query', operationName: 'GetUser' }, 2],
+    ]);
+    expect(endpoints[1].auth).toMatchObject({
+      schemes: ['bearer'],
+      bearer: { jwt: 2, opaque: 0 },
+      jwtIssuers: [{ alg: 'ES256', iss: 'https://auth.example.test/', aud: ['gql'], calls: 2 }],
+    });
+    expect(endpoints[1].requestBody.content['application/json'].schema.properties.variables).toEqual({
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      required: ['id'],
+    });
+    expect(endpoints[1].responses['200'].content['application/json'].schema).toMatchObject({
+      type: 'object',
+    });
+    expect(JSON.stringify(res.body)).not.toContain(jwt);
+  });
+
+  it('should apply pin and merge corrections from the CLI and the API to past and future calls', async () => {
+    const host = 'plans.example.test';
+    const call = (path: string) => apiCall({ host, path, target: path, headers: [['host', host]] });
+    const paths = ['/plans/basic', '/plans/premium', '/plans/enterprise', '/plans/starter', '/plans/compare'];
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [...paths, '/plans/compare'].map(call) })
+      .expect(200);
+    const endpointsOf = async (): Promise<Array<[string, number]>> => {
+      const res = await request(server.url)
+        .get('/api/v1/inventory')
+        .query({ service: host })
+        .set(auth)
+        .expect(200);
+      const endpoints = res.body.services[0].endpoints as Array<{ path: string; calls: number }>;
+      return endpoints.map((e) => [e.path, e.calls]);
+    };
+    // dictionary words stay literal on their own
+    expect(await endpointsOf()).toHaveLength(5);
+
+    const cli = await runCli(['templates', 'pin', host, '/plans/compare', '--url', server.url], {
+      APISCOPE_API_KEY: KEY,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({
+      service: host,
+      action: 'pin',
+      template: '/plans/compare',
+    });
+    await request(server.url)
+      .post(`/api/v1/services/${host}/templates`)
+      .set(auth)
+      .send({ action: 'merge', template: '/plans/{plan}' })
+      .expect(201);
+    expect(await endpointsOf()).toEqual([
+      ['/plans/{plan}', 4],
+      ['/plans/compare', 2],
+    ]);
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [call('/plans/family')] })
+      .expect(200);
+    expect(await endpointsOf()).toEqual([
+      ['/plans/{plan}', 5],
+      ['/plans/compare', 2],
+    ]);
+    const list = await request(server.url).get(`/api/v1/services/${host}/templates`).set(auth).expect(200);
+    expect(list.body.corrections.map((c: { action: string }) => c.action)).toEqual(['pin', 'merge']);
+
+    const bad = await request(server.url)
+      .post(`/api/v1/services/${host}/templates`)
+      .set(auth)
+      .send({ action: 'explode', template: 'plans' })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'template']);
+    const usage = await runCli(['templates', 'pin', host, 'plans', '--url', server.url], {
+      APISCOPE_API_KEY: KEY,
+    });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/give a path template/);
   });
 });

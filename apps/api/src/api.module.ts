@@ -39,6 +39,8 @@ import { SpecsController } from './specs/specs.controller';
 import { ListServicesUseCase } from './services/list-services.usecase';
 import { GetCallVolumeUseCase } from './stats/get-call-volume.usecase';
 import { StatsController } from './stats/stats.controller';
+import { CorrectTemplateUseCase } from './templates/correct-template.usecase';
+import { TemplatesController } from './templates/templates.controller';
 
 /**
  * The REST API. Needs StorageModule and TransportModule in the application (both global), and its
@@ -63,6 +65,7 @@ export class ApiModule {
         KeysController,
         AuditController,
         OpenApiController,
+        TemplatesController,
       ],
       providers: [
         { provide: API_OPTIONS, useValue: options },
@@ -91,6 +94,7 @@ export class ApiModule {
         CreateApiKeyUseCase,
         ListApiKeysUseCase,
         RevokeApiKeyUseCase,
+        CorrectTemplateUseCase,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -7,6 +7,7 @@ import { sensorCommand } from './sensor.command';
 import type * as SensorLogsCommand from './sensor-logs.command';
 import type * as SensorPcapCommand from './sensor-pcap.command';
 import type * as SpecCommand from './spec.command';
+import type * as TemplatesCommand from './templates.command';
 import type * as UpCommand from './up.command';
 import { FlaggedEndpointsException, UsageException } from './usage.exception';
 
@@ -48,6 +49,10 @@ const COMMANDS: Array<[string, Register]> = [
   ],
   ['spec', async (p) => (await load<typeof SpecCommand>('./spec.command')).registerSpecCommand(p)],
   ['keys', async (p) => (await load<typeof KeysCommand>('./keys.command')).registerKeysCommand(p)],
+  [
+    'templates',
+    async (p) => (await load<typeof TemplatesCommand>('./templates.command')).registerTemplatesCommand(p),
+  ],
 ];
 
 function fail(code: number, message: string): never {

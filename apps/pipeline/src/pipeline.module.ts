@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { BusConsumer } from './bus.consumer';
 import { KafkaPipelineConsumer } from './kafka-pipeline.consumer';
 import { KAFKA_PIPELINE_OPTIONS, type KafkaPipelineOptions } from './kafka-pipeline.options';
+import { InferenceStateService } from './process-calls/inference-state.service';
 import { ProcessCallsUseCase } from './process-calls/process-calls.usecase';
 
 /**
@@ -14,7 +15,7 @@ export class PipelineModule {
   static forBus(): DynamicModule {
     return {
       module: PipelineModule,
-      providers: [ProcessCallsUseCase, BusConsumer],
+      providers: [InferenceStateService, ProcessCallsUseCase, BusConsumer],
       exports: [ProcessCallsUseCase],
     };
   }
@@ -23,6 +24,7 @@ export class PipelineModule {
     return {
       module: PipelineModule,
       providers: [
+        InferenceStateService,
         ProcessCallsUseCase,
         { provide: KAFKA_PIPELINE_OPTIONS, useValue: options },
         KafkaPipelineConsumer,

@@ -2,3 +2,29 @@ export { serviceNameOf, normaliseHost } from './service-name.util';
 export { templatePath, isIdentifierSegment, singularise } from './path-template.util';
 export { detectCallAuth } from './auth-detection.util';
 export type { AuthScheme, CallAuth, CredentialPresence } from './auth-detection.util';
+export { PathTemplater } from './templating/path-templater.util';
+export type { PathTemplaterOptions, ResolvedPath } from './templating/path-templater.util';
+export type { TemplaterStateJson, TemplaterNodeJson } from './templating/templater-state.type';
+export { segmentKind, splitExtension, vocabularyOf } from './templating/segment-kind.util';
+export type { SegmentKind } from './templating/segment-kind.util';
+export { FORMAT_SUFFIX } from './templating/consolidate-node.util';
+export { jwtFactsOf } from './auth-detection.util';
+export type { JwtFacts } from './auth-detection.util';
+export {
+  emptyStats,
+  mergeStats,
+  observeValue,
+  toJsonSchema,
+  SCHEMA_LIMITS,
+} from './schema/schema-stats.util';
+export type { SchemaStats, JsonType } from './schema/schema-stats.util';
+export { stringFormatOf, integerFormatOf, FILE_PART } from './schema/string-format.util';
+export type { StringFormat } from './schema/string-format.util';
+export { sampleBody, mediaTypeOf } from './schema/body-sample.util';
+export type { BodySample } from './schema/body-sample.util';
+export { graphqlOperationOf, operationOfDocument } from './graphql/graphql-operation.util';
+export type { GraphqlOperation, GraphqlOperationType } from './graphql/graphql-operation.util';
+export { EndpointProfile } from './profile/endpoint-profile.util';
+export type { EndpointProfileJson, BodyStats, CountedStats } from './profile/endpoint-profile.type';
+export { isInterestingHeader, isCredentialName } from './profile/interesting-header.util';
+export type { TemplateCorrectionAction } from './templating/path-templater.util';

@@ -20,6 +20,7 @@ export function aggregateEndpointStats(records: readonly CallRecord[]): Endpoint
         credentialedCalls: 0,
         uncredentialedCalls: 0,
         unauthenticatedSuccesses: 0,
+        uncredentialedStatusCodes: {},
         timedCalls: 0,
         durationMsSum: 0,
         durationMsMax: 0,
@@ -34,6 +35,7 @@ export function aggregateEndpointStats(records: readonly CallRecord[]): Endpoint
     if (r.credentials === 'present') s.credentialedCalls += 1;
     if (r.credentials === 'absent') {
       s.uncredentialedCalls += 1;
+      s.uncredentialedStatusCodes[r.status] = (s.uncredentialedStatusCodes[r.status] ?? 0) + 1;
       if (r.status >= 200 && r.status < 300) s.unauthenticatedSuccesses += 1;
     }
     if (r.durationMs !== null) {

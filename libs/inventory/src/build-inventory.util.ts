@@ -1,23 +1,23 @@
-import { type EndpointStats } from './endpoint-stats.type';
+import { type ResolvedEndpoint } from './resolve-endpoints.util';
 import { toInventoryEndpoint } from './endpoint-view.util';
 import { type InventoryDocument, type InventoryService } from './inventory.type';
 
-/** Groups merged endpoint stats into the inventory document, services and endpoints in a stable order. */
-export function buildInventoryDocument(stats: readonly EndpointStats[]): InventoryDocument {
+/** Groups resolved endpoints into the inventory document, services and endpoints in a stable order. */
+export function buildInventoryDocument(endpoints: readonly ResolvedEndpoint[]): InventoryDocument {
   const services = new Map<string, InventoryService>();
-  const sorted = [...stats].sort(
+  const sorted = [...endpoints].sort(
     (a, b) =>
-      a.service.localeCompare(b.service) ||
-      a.pathTemplate.localeCompare(b.pathTemplate) ||
-      a.method.localeCompare(b.method),
+      a.stats.service.localeCompare(b.stats.service) ||
+      a.stats.pathTemplate.localeCompare(b.stats.pathTemplate) ||
+      a.stats.method.localeCompare(b.stats.method),
   );
-  for (const s of sorted) {
-    let service = services.get(s.service);
+  for (const { stats, profile } of sorted) {
+    let service = services.get(stats.service);
     if (!service) {
-      service = { name: s.service, endpoints: [] };
-      services.set(s.service, service);
+      service = { name: stats.service, endpoints: [] };
+      services.set(stats.service, service);
     }
-    service.endpoints.push(toInventoryEndpoint(s));
+    service.endpoints.push(toInventoryEndpoint(stats, profile));
   }
   return { services: [...services.values()] };
 }

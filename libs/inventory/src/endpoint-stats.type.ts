@@ -20,6 +20,8 @@ export interface EndpointStats extends EndpointKey {
   uncredentialedCalls: number;
   /** 2xx answers to calls that carried no credentials. */
   unauthenticatedSuccesses: number;
+  /** Status code -> calls without credentials (401/403 there is the endpoint doing its job). */
+  uncredentialedStatusCodes: Record<string, number>;
   /** Calls that carried a duration (logs often do not). */
   timedCalls: number;
   durationMsSum: number;

@@ -1,3 +1,12 @@
+import { type EndpointProfile } from '@apiscope/inference';
+
+import {
+  describeAuthDetails,
+  describeParameters,
+  describeRequestBody,
+  describeResponses,
+} from './describe-profile.util';
+import { splitEndpointKey } from './endpoint-key.util';
 import { type EndpointStats } from './endpoint-stats.type';
 import {
   type AuthStatus,
@@ -38,11 +47,13 @@ export function pathParametersOf(template: string): InventoryParameter[] {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** One endpoint of the inventory document from its merged stats. */
-export function toInventoryEndpoint(s: EndpointStats): InventoryEndpoint {
+/** One endpoint of the inventory document from its merged stats and profile. */
+export function toInventoryEndpoint(s: EndpointStats, profile?: EndpointProfile): InventoryEndpoint {
+  const { path, graphql } = splitEndpointKey(s.pathTemplate);
   return {
     method: s.method,
-    path: s.pathTemplate,
+    path,
+    ...(graphql && { graphql }),
     calls: s.calls,
     firstSeen: s.calls > 0 ? iso(s.firstSeen) : null,
     lastSeen: s.calls > 0 ? iso(s.lastSeen) : null,
@@ -55,11 +66,13 @@ export function toInventoryEndpoint(s: EndpointStats): InventoryEndpoint {
       schemes: s.authSchemes,
       status: authStatusOf(s),
       unauthenticatedSuccesses: s.unauthenticatedSuccesses,
+      unauthenticatedStatusCodes: s.uncredentialedStatusCodes ?? {},
+      ...describeAuthDetails(profile),
     },
     flags: trafficFlagsOf(s),
     sensitive: [],
-    parameters: pathParametersOf(s.pathTemplate),
-    requestBody: null,
-    responses: {},
+    parameters: describeParameters(path, profile),
+    requestBody: describeRequestBody(profile),
+    responses: describeResponses(profile),
   };
 }

@@ -6,6 +6,7 @@ export { ENDPOINT_FLAGS } from './inventory.type';
 export type {
   AuthStatus,
   EndpointAuth,
+  EndpointAuthDetails,
   EndpointFlag,
   InventoryDocument,
   InventoryEndpoint,
@@ -17,3 +18,14 @@ export { authStatusOf, trafficFlagsOf, pathParametersOf, toInventoryEndpoint } f
 export { buildInventoryDocument } from './build-inventory.util';
 export * from './spec';
 export * from './changes';
+export { mergeEndpointStats } from './merge-endpoint-stats.util';
+export { resolveEndpoints, profileKey } from './resolve-endpoints.util';
+export type { ResolvedEndpoint, ResolveInput } from './resolve-endpoints.util';
+export { graphqlKey, splitEndpointKey } from './endpoint-key.util';
+export type { EndpointKeyParts } from './endpoint-key.util';
+export {
+  describeParameters,
+  describeRequestBody,
+  describeResponses,
+  describeAuthDetails,
+} from './describe-profile.util';

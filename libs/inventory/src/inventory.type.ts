@@ -5,10 +5,24 @@ export type EndpointFlag = (typeof ENDPOINT_FLAGS)[number];
 
 export type AuthStatus = 'authenticated' | 'unauthenticated' | 'mixed' | 'unknown';
 
-export interface EndpointAuth {
+/** What the credentials were, when the calls carried some (never the credentials themselves). */
+export interface EndpointAuthDetails {
+  /** bearer tokens seen: JWTs and opaque tokens */
+  bearer?: { jwt: number; opaque: number };
+  /** JWT signing algorithm, issuer and audience, with the calls that carried each */
+  jwtIssuers?: Array<{ alg: string; iss?: string; aud?: string[]; calls: number }>;
+  /** where API keys were carried (header or query parameter name) */
+  apiKeys?: Array<{ in: 'header' | 'query'; name: string; calls: number }>;
+  /** session cookie names */
+  sessionCookies?: Array<{ name: string; calls: number }>;
+}
+
+export interface EndpointAuth extends EndpointAuthDetails {
   schemes: string[];
   status: AuthStatus;
   unauthenticatedSuccesses: number;
+  /** status codes answered to calls without credentials (401/403: the endpoint doing its job) */
+  unauthenticatedStatusCodes: Record<string, number>;
 }
 
 export interface SensitiveFinding {
@@ -29,6 +43,8 @@ export interface InventoryParameter {
 export interface InventoryEndpoint {
   method: string;
   path: string;
+  /** GraphQL over HTTP: one endpoint per operation (type and name) on the same path */
+  graphql?: { operationType: string; operationName: string };
   calls: number;
   firstSeen: string | null;
   lastSeen: string | null;
@@ -38,9 +54,12 @@ export interface InventoryEndpoint {
   flags: EndpointFlag[];
   sensitive: SensitiveFinding[];
   parameters: InventoryParameter[];
-  /** Request body schema per content type; null until bodies have been seen and inferred. */
+  /**
+   * Request body schema per content type (`{ content: { "application/json": { schema } } }`, JSON
+   * Schema of the OpenAPI 3.1 dialect); null until bodies have been seen.
+   */
   requestBody: Record<string, unknown> | null;
-  /** Response schema per status code. */
+  /** Response schema per status code, same shape (`{ "200": { content: {...} } }`). */
   responses: Record<string, Record<string, unknown>>;
 }
 

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'auth.lockout',
   'access.denied',
   'spec.import',
+  'template.correct',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -49,6 +49,7 @@ interface StatsRow {
   credentialed_calls: number | string;
   uncredentialed_calls: number | string;
   unauthenticated_successes: number | string;
+  uncredentialed_status_codes: Record<string, number | string>;
   timed_calls: number | string;
   duration_ms_sum: number | string;
   duration_ms_max: number | string;
@@ -76,13 +77,18 @@ const MERGED_COLUMNS = `
   sum(credentialed_calls) AS credentialed_calls,
   sum(uncredentialed_calls) AS uncredentialed_calls,
   sum(unauthenticated_successes) AS unauthenticated_successes,
+  sumMap(uncredentialed_status_codes) AS uncredentialed_status_codes,
   sum(timed_calls) AS timed_calls,
   sum(duration_ms_sum) AS duration_ms_sum,
   max(duration_ms_max) AS duration_ms_max`;
 
 function toStats(row: StatsRow): EndpointStats {
-  const statusCodes: Record<string, number> = {};
-  for (const [code, n] of Object.entries(row.status_codes)) statusCodes[code] = Number(n);
+  const counts = (map: Record<string, number | string> | undefined) => {
+    const out: Record<string, number> = {};
+    for (const [code, n] of Object.entries(map ?? {})) out[code] = Number(n);
+    return out;
+  };
+  const statusCodes = counts(row.status_codes);
   return {
     service: row.service,
     method: row.method,
@@ -95,6 +101,7 @@ function toStats(row: StatsRow): EndpointStats {
     credentialedCalls: Number(row.credentialed_calls),
     uncredentialedCalls: Number(row.uncredentialed_calls),
     unauthenticatedSuccesses: Number(row.unauthenticated_successes),
+    uncredentialedStatusCodes: counts(row.uncredentialed_status_codes),
     timedCalls: Number(row.timed_calls),
     durationMsSum: Number(row.duration_ms_sum),
     durationMsMax: Number(row.duration_ms_max),
@@ -124,6 +131,7 @@ export class EndpointRepository {
           credentialed_calls: s.credentialedCalls,
           uncredentialed_calls: s.uncredentialedCalls,
           unauthenticated_successes: s.unauthenticatedSuccesses,
+          uncredentialed_status_codes: s.uncredentialedStatusCodes,
           timed_calls: s.timedCalls,
           duration_ms_sum: s.durationMsSum,
           duration_ms_max: s.durationMsMax,

@@ -39,3 +39,10 @@ export type {
   CreateTableStatement,
   AlterTableStatement,
 } from './migration-statement.type';
+export { InferenceStateRepository } from './inference-state.repository';
+export type {
+  StoredTemplaterState,
+  StoredEndpointProfile,
+  StoredCorrection,
+} from './inference-state.repository';
+export { ResolvedEndpointRepository } from './resolved-endpoint.repository';

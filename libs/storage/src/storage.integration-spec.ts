@@ -101,6 +101,7 @@ describe(ClickHouseStore.name, () => {
         credentialedCalls: 1,
         uncredentialedCalls: 2,
         unauthenticatedSuccesses: 1,
+        uncredentialedStatusCodes: { '0': 1, '200': 1 },
         timedCalls: 2,
         durationMsSum: 40,
         durationMsMax: 30,

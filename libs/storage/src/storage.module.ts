@@ -17,6 +17,8 @@ import { ConsumerIntentRepository } from './consumer-intent.repository';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { EndpointRepository } from './endpoint.repository';
 import { InventoryChangeRepository } from './inventory-change.repository';
+import { InferenceStateRepository } from './inference-state.repository';
+import { ResolvedEndpointRepository } from './resolved-endpoint.repository';
 import { runMigrations } from './migration.runner';
 import { ReferenceSpecRepository } from './reference-spec.repository';
 import { ServiceRepository } from './service.repository';
@@ -44,11 +46,18 @@ export class StorageModule implements OnApplicationShutdown {
       ApiKeyRepository,
       AuditRepository,
       CallVolumeRepository,
+      InferenceStateRepository,
     ].map((Repo) => ({
       provide: Repo,
       useFactory: (store: ClickHouseStore) => new Repo(store),
       inject: [ClickHouseStore],
     }));
+    const resolved = {
+      provide: ResolvedEndpointRepository,
+      useFactory: (endpoints: EndpointRepository, state: InferenceStateRepository) =>
+        new ResolvedEndpointRepository(endpoints, state),
+      inject: [EndpointRepository, InferenceStateRepository],
+    };
     return {
       module: StorageModule,
       providers: [
@@ -64,8 +73,9 @@ export class StorageModule implements OnApplicationShutdown {
           },
         },
         ...repositories,
+        resolved,
       ],
-      exports: [ClickHouseStore, ...repositories.map((r) => r.provide)],
+      exports: [ClickHouseStore, ...repositories.map((r) => r.provide), ResolvedEndpointRepository],
     };
   }
 

@@ -1,46 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import {
-  type EndpointFlag,
-  type EndpointStats,
-  type InventoryEndpoint,
-  toInventoryEndpoint,
-} from '@apiscope/inventory';
-import {
-  EndpointRepository,
-  type EndpointSort,
-  ReferenceSpecRepository,
-  endpointSortValue,
-} from '@apiscope/storage';
+import { type InventoryEndpoint } from '@apiscope/inventory';
+import { type EndpointSort } from '@apiscope/storage';
 
 import { GetInventoryUseCase } from '../inventory/get-inventory.usecase';
-
 import { type Page, pageSize, readCursor, toPage } from '../pagination/paginate.util';
 import { RequestValidationException } from '../problem/validation.exception';
 import { endpointIdOf } from './endpoint-id.util';
 import { type ListEndpointsQueryDto } from './list-endpoints-query.dto';
 
-/** Flags that exist only where a reference spec is held beside traffic. */
-const SPEC_FLAGS = new Set<EndpointFlag>(['shadow', 'orphan', 'zombie']);
-
 export type ServiceEndpoint = InventoryEndpoint & { id: string; service: string };
 export type EndpointPage = Page<ServiceEndpoint>;
 
-export function toServiceEndpoint(stats: EndpointStats): ServiceEndpoint {
-  return { id: endpointIdOf(stats), service: stats.service, ...toInventoryEndpoint(stats) };
-}
-
 /**
- * Endpoints filtered and sorted, one keyset page at a time. The cursor carries its sort, so a
- * cursor of one order is refused by another instead of skipping or repeating rows.
+ * Endpoints filtered and sorted, one keyset page at a time. Templates are resolved at read time
+ * (stored keys may be older, finer templates) and reference specs add their templates, flags and
+ * orphans, so the page is cut from the resolved inventory rather than in SQL. The cursor carries its
+ * sort, so a cursor of one order is refused by another instead of skipping or repeating rows.
  */
 @Injectable()
 export class ListEndpointsUseCase {
-  constructor(
-    @Inject(EndpointRepository) private readonly endpoints: EndpointRepository,
-    @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
-    @Inject(GetInventoryUseCase) private readonly inventory: GetInventoryUseCase,
-  ) {}
+  constructor(@Inject(GetInventoryUseCase) private readonly inventory: GetInventoryUseCase) {}
 
   async execute(q: ListEndpointsQueryDto): Promise<EndpointPage> {
     const limit = pageSize(q.limit);
@@ -50,40 +30,9 @@ export class ListEndpointsUseCase {
       throw new RequestValidationException([
         { field: 'cursor', problem: `cursor belongs to sort=${String(cursor[0])}, not sort=${sort}` },
       ]);
-    // With reference specs, templates, flags and orphans come from traffic and spec together, so the
-    // page is cut from the merged inventory; without them, storage pages directly.
-    const withSpecs = (await this.specs.versions(q.service)).length > 0;
-    if (withSpecs || (q.flag !== undefined && SPEC_FLAGS.has(q.flag)))
-      return this.fromInventory(q, limit, sort, cursor);
-    const rows = await this.endpoints.list({
-      limit: limit + 1, // one more than asked tells whether a next page exists
-      sort,
-      ...(q.service !== undefined && { service: q.service }),
-      ...(q.method !== undefined && { method: q.method.toUpperCase() }),
-      ...(q.pathPrefix !== undefined && { pathPrefix: q.pathPrefix }),
-      ...(q.flag !== undefined && { flag: q.flag }),
-      ...(cursor && {
-        afterValue: Number(cursor[1]),
-        after: { service: String(cursor[2]), method: String(cursor[3]), pathTemplate: String(cursor[4]) },
-      }),
-    });
-    return toPage(rows, limit, toServiceEndpoint, (s) => [
-      sort,
-      sort === 'path' ? 0 : endpointSortValue(s, sort),
-      s.service,
-      s.method,
-      s.pathTemplate,
-    ]);
-  }
-
-  private async fromInventory(
-    q: ListEndpointsQueryDto,
-    limit: number,
-    sort: EndpointSort,
-    cursor: Array<string | number> | undefined,
-  ): Promise<EndpointPage> {
-    const doc = await this.inventory.execute(q.service);
+    const all = await this.resolved(q.service);
     const method = q.method?.toUpperCase();
+    const descending = sort.startsWith('-');
     const sortValue = (e: InventoryEndpoint): number =>
       sort === 'path'
         ? 0
@@ -92,7 +41,6 @@ export class ListEndpointsUseCase {
           : e.lastSeen === null
             ? 0
             : Date.parse(e.lastSeen);
-    const descending = sort.startsWith('-');
     const keyOf = (e: ServiceEndpoint): Array<string | number> => [
       sort,
       sortValue(e),
@@ -100,14 +48,7 @@ export class ListEndpointsUseCase {
       e.method,
       e.path,
     ];
-    const all = doc.services
-      .flatMap((s) =>
-        s.endpoints.map((e) => ({
-          id: endpointIdOf({ service: s.name, method: e.method, pathTemplate: e.path }),
-          service: s.name,
-          ...e,
-        })),
-      )
+    const matching = all
       .filter(
         (e) =>
           (method === undefined || e.method === method) &&
@@ -115,13 +56,25 @@ export class ListEndpointsUseCase {
       )
       .filter((e) => q.flag === undefined || e.flags.includes(q.flag))
       .sort((a, b) => compareKeys(keyOf(a), keyOf(b), descending));
-    const start = cursor ? all.findIndex((e) => compareKeys(keyOf(e), cursor, descending) > 0) : 0;
-    const rows = start === -1 ? [] : all.slice(start, start + limit + 1);
+    const start = cursor ? matching.findIndex((e) => compareKeys(keyOf(e), cursor, descending) > 0) : 0;
+    const rows = start === -1 ? [] : matching.slice(start, start + limit + 1);
     return toPage(rows, limit, (e) => e, keyOf);
+  }
+
+  /** Every endpoint of the inventory (or of one service) with its opaque id. */
+  async resolved(service?: string): Promise<ServiceEndpoint[]> {
+    const doc = await this.inventory.execute(service);
+    return doc.services.flatMap((s) =>
+      s.endpoints.map((e) => ({
+        id: endpointIdOf({ service: s.name, method: e.method, pathTemplate: e.path }),
+        service: s.name,
+        ...e,
+      })),
+    );
   }
 }
 
-/** Sort keys compare as storage orders them: the measure (either way), then names byte-wise. */
+/** Sort keys compare as storage would order them: the measure (either way), then names byte-wise. */
 function compareKeys(
   a: ReadonlyArray<string | number>,
   b: ReadonlyArray<string | number>,

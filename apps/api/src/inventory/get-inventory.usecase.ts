@@ -1,23 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { type InventoryDocument, applyReferenceSpecs, buildInventoryDocument } from '@apiscope/inventory';
-import { EndpointRepository, ReferenceSpecRepository } from '@apiscope/storage';
+import { ReferenceSpecRepository, ResolvedEndpointRepository } from '@apiscope/storage';
 
-/** The whole inventory (DESIGN.md shape) with reference specs applied, optionally for one service. */
+/**
+ * The whole inventory (DESIGN.md shape), optionally for one service: templates resolved now from
+ * the learnt state, then reference specs applied (spec templates and names, shadow/zombie/orphan).
+ */
 @Injectable()
 export class GetInventoryUseCase {
   constructor(
-    @Inject(EndpointRepository) private readonly endpoints: EndpointRepository,
+    @Inject(ResolvedEndpointRepository) private readonly endpoints: ResolvedEndpointRepository,
     @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
   ) {}
 
   async execute(service?: string): Promise<InventoryDocument> {
-    const [stats, allSpecs] = await Promise.all([
-      this.endpoints.all(service === undefined ? {} : { service }),
+    const [resolved, allSpecs] = await Promise.all([
+      this.endpoints.list(service === undefined ? {} : { service }),
       this.specs.byService(),
     ]);
     const specs =
       service === undefined ? allSpecs : new Map([...allSpecs].filter(([name]) => name === service));
-    return applyReferenceSpecs(buildInventoryDocument(stats), specs);
+    return applyReferenceSpecs(buildInventoryDocument(resolved), specs);
   }
 }

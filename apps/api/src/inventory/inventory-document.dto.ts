@@ -12,6 +12,48 @@ export class EndpointAuthDto {
 
   @ApiProperty({ description: '2xx answers to calls that carried no credentials' })
   unauthenticatedSuccesses!: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'status codes answered to calls without credentials (401/403: the endpoint doing its job)',
+    example: { '401': 3 },
+  })
+  unauthenticatedStatusCodes!: Record<string, number>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: { jwt: { type: 'integer' }, opaque: { type: 'integer' } },
+    description: 'bearer tokens seen: JWTs and opaque tokens',
+  })
+  bearer?: { jwt: number; opaque: number };
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'JWT alg, iss and aud with their calls (never the token)',
+    example: [{ alg: 'RS256', iss: 'https://idp.example.com/', aud: ['api'], calls: 40 }],
+  })
+  jwtIssuers?: Array<Record<string, unknown>>;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    example: [{ in: 'header', name: 'x-api-key', calls: 3 }],
+  })
+  apiKeys?: Array<Record<string, unknown>>;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    example: [{ name: 'JSESSIONID', calls: 3 }],
+  })
+  sessionCookies?: Array<Record<string, unknown>>;
+}
+
+export class GraphqlOperationDto {
+  @ApiProperty({ enum: ['query', 'mutation', 'subscription'] }) operationType!: string;
+  @ApiProperty({ example: 'GetUser' }) operationName!: string;
 }
 
 export class SensitiveFindingDto {
@@ -37,6 +79,11 @@ export class LatencyDto {
 export class InventoryEndpointDto {
   @ApiProperty({ example: 'GET' }) method!: string;
   @ApiProperty({ example: '/users/{userId}' }) path!: string;
+  @ApiPropertyOptional({
+    type: GraphqlOperationDto,
+    description: 'GraphQL over HTTP: one endpoint per operation',
+  })
+  graphql?: GraphqlOperationDto;
   @ApiProperty() calls!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstSeen!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSeen!: string | null;

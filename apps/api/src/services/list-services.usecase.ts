@@ -1,31 +1,50 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { ServiceRepository } from '@apiscope/storage';
-
+import { GetInventoryUseCase } from '../inventory/get-inventory.usecase';
 import { type Page, pageSize, readCursor, toPage } from '../pagination/paginate.util';
 import { type ListServicesQueryDto } from './list-services-query.dto';
 import { type ServiceDto } from './service-list.dto';
 
+/**
+ * Services with counts of their resolved endpoints (stored keys may be older, finer templates of
+ * one endpoint, so counting storage rows would overcount), by name, keyset-paginated. Services
+ * known only from a reference spec have no traffic and are not listed here.
+ */
 @Injectable()
 export class ListServicesUseCase {
-  constructor(@Inject(ServiceRepository) private readonly services: ServiceRepository) {}
+  constructor(@Inject(GetInventoryUseCase) private readonly inventory: GetInventoryUseCase) {}
 
   async execute(q: ListServicesQueryDto): Promise<Page<ServiceDto>> {
     const limit = pageSize(q.limit);
     const after = readCursor(q.cursor, ['string']);
-    const rows = await this.services.list({
-      limit: limit + 1,
-      ...(after && { after: String(after[0]) }),
-      ...(q.prefix !== undefined && { prefix: q.prefix }),
-    });
+    const doc = await this.inventory.execute();
+    const rows: ServiceDto[] = [];
+    for (const service of doc.services) {
+      if (q.prefix !== undefined && !service.name.startsWith(q.prefix)) continue;
+      if (after && service.name <= String(after[0])) continue;
+      const seen = service.endpoints.filter((e) => e.calls > 0);
+      if (seen.length === 0) continue;
+      const firsts = seen
+        .map((e) => e.firstSeen ?? '')
+        .filter(Boolean)
+        .sort();
+      const lasts = seen
+        .map((e) => e.lastSeen ?? '')
+        .filter(Boolean)
+        .sort();
+      rows.push({
+        name: service.name,
+        endpoints: seen.length,
+        calls: seen.reduce((n, e) => n + e.calls, 0),
+        firstSeen: firsts[0] ?? '',
+        lastSeen: lasts[lasts.length - 1] ?? '',
+      });
+    }
+    rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return toPage(
-      rows,
+      rows.slice(0, limit + 1),
       limit,
-      (s) => ({
-        ...s,
-        firstSeen: new Date(s.firstSeen).toISOString(),
-        lastSeen: new Date(s.lastSeen).toISOString(),
-      }),
+      (s) => s,
       (s) => [s.name],
     );
   }

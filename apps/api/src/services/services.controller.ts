@@ -14,6 +14,7 @@ import { type ServiceDto, ServicePageDto } from './service-list.dto';
 export class ServicesController {
   constructor(@Inject(ListServicesUseCase) private readonly listServices: ListServicesUseCase) {}
 
+  /** Counts resolved endpoints (stored keys may be older, finer templates of one endpoint). */
   @Get()
   @ApiOperation({ summary: 'services with endpoint and call counts, by name, keyset-paginated' })
   @ApiOkResponse({ type: ServicePageDto })

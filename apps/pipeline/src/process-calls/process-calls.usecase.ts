@@ -3,11 +3,14 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { type ApiCall, formatContractIssues, validateApiCall } from '@apiscope/contracts';
-import { aggregateEndpointStats, toCallRecord } from '@apiscope/inventory';
+import { serviceNameOf } from '@apiscope/inference';
+import { aggregateEndpointStats } from '@apiscope/inventory';
 import { CallRepository, type DeadLetter, DeadLetterRepository, EndpointRepository } from '@apiscope/storage';
 import { type BusEvent, type EventVerdict } from '@apiscope/transport';
 
 import { batchDedupToken } from './batch-dedup-token.util';
+import { enrichCalls } from './enrich-calls.util';
+import { InferenceStateService } from './inference-state.service';
 
 export interface PipelineCounters {
   accepted: number;
@@ -55,6 +58,7 @@ export class ProcessCallsUseCase {
     @Inject(CallRepository) private readonly calls: CallRepository,
     @Inject(EndpointRepository) private readonly endpoints: EndpointRepository,
     @Inject(DeadLetterRepository) private readonly deadLetters: DeadLetterRepository,
+    @Inject(InferenceStateService) private readonly inference: InferenceStateService,
   ) {}
 
   async execute(events: readonly BusEvent[]): Promise<EventVerdict[]> {
@@ -78,14 +82,16 @@ export class ProcessCallsUseCase {
         });
       }
     }
-    const records = valid.map(toCallRecord);
+    await this.inference.load(valid.map(serviceNameOf));
+    const records = enrichCalls(valid, this.inference);
     const token = batchDedupToken(events.map((e) => eventIdentity(e.payload)));
     // Independent tables; if one insert fails the batch is retried whole and the dedup token drops
-    // the half that landed.
+    // the half that landed. Learnt state is whole-state rows (newest wins): a retry rewrites it.
     await Promise.all([
       this.calls.insert(records, token),
       this.endpoints.insertStats(aggregateEndpointStats(records), token),
       this.deadLetters.insert(letters),
+      this.inference.flush(),
     ]);
     this.counters.accepted += valid.length;
     this.counters.rejected += letters.length;

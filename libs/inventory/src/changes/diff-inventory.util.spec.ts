@@ -13,7 +13,7 @@ const endpoint = (over: Partial<InventoryEndpoint>): InventoryEndpoint => ({
   lastSeen: new Date(now - HOUR).toISOString(),
   statusCodes: { '200': 3 },
   latencyMs: null,
-  auth: { schemes: [], status: 'authenticated', unauthenticatedSuccesses: 0 },
+  auth: { schemes: [], status: 'authenticated', unauthenticatedSuccesses: 0, unauthenticatedStatusCodes: {} },
   flags: [],
   sensitive: [],
   parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }],

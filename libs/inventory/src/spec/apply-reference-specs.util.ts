@@ -26,10 +26,15 @@ function mergeAuth(a: AuthStatus, b: AuthStatus): AuthStatus {
   return 'mixed';
 }
 
+function addCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [key, n] of Object.entries(b)) out[key] = (out[key] ?? 0) + n;
+  return out;
+}
+
 /** Two observed endpoints the spec documents as one operation become one (counts add up). */
 function mergeEndpoints(a: InventoryEndpoint, b: InventoryEndpoint): InventoryEndpoint {
-  const statusCodes = { ...a.statusCodes };
-  for (const [code, n] of Object.entries(b.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const statusCodes = addCounts(a.statusCodes, b.statusCodes);
   const minIso = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : x < y ? x : y);
   const maxIso = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : x > y ? x : y);
   const latency =
@@ -54,6 +59,10 @@ function mergeEndpoints(a: InventoryEndpoint, b: InventoryEndpoint): InventoryEn
       schemes: [...new Set([...a.auth.schemes, ...b.auth.schemes])].sort(),
       status: mergeAuth(a.auth.status, b.auth.status),
       unauthenticatedSuccesses: a.auth.unauthenticatedSuccesses + b.auth.unauthenticatedSuccesses,
+      unauthenticatedStatusCodes: addCounts(
+        a.auth.unauthenticatedStatusCodes,
+        b.auth.unauthenticatedStatusCodes,
+      ),
     },
     flags: sortFlags([...a.flags, ...b.flags]),
     sensitive: [...a.sensitive, ...b.sensitive],
@@ -84,7 +93,7 @@ function orphanEndpoint(op: SpecOperation): InventoryEndpoint {
     lastSeen: null,
     statusCodes: {},
     latencyMs: null,
-    auth: { schemes: [], status: 'unknown', unauthenticatedSuccesses: 0 },
+    auth: { schemes: [], status: 'unknown', unauthenticatedSuccesses: 0, unauthenticatedStatusCodes: {} },
     flags: ['orphan'],
     sensitive: [],
     parameters: specParameters(op, []),

@@ -27,7 +27,12 @@ describe(toOpenApiDocument.name, () => {
         lastSeen: '2026-11-20T10:00:00.000Z',
         statusCodes: { '200': i + 1 },
         latencyMs: null,
-        auth: { schemes: ['bearer'], status: 'authenticated', unauthenticatedSuccesses: 0 },
+        auth: {
+          schemes: ['bearer'],
+          status: 'authenticated',
+          unauthenticatedSuccesses: 0,
+          unauthenticatedStatusCodes: {},
+        },
         flags: [],
         sensitive: [],
         parameters: op.parameters
@@ -71,7 +76,12 @@ describe(toOpenApiDocument.name, () => {
           path: '/open',
           calls: 3,
           statusCodes: { '200': 3 },
-          auth: { schemes: [], status: 'unauthenticated', unauthenticatedSuccesses: 3 },
+          auth: {
+            schemes: [],
+            status: 'unauthenticated',
+            unauthenticatedSuccesses: 3,
+            unauthenticatedStatusCodes: { '200': 3 },
+          },
           flags: ['unauthenticated'],
         },
         {
@@ -79,7 +89,12 @@ describe(toOpenApiDocument.name, () => {
           method: 'GET',
           path: '/v1/old',
           calls: 1,
-          auth: { schemes: ['api-key-header'], status: 'authenticated', unauthenticatedSuccesses: 0 },
+          auth: {
+            schemes: ['api-key-header'],
+            status: 'authenticated',
+            unauthenticatedSuccesses: 0,
+            unauthenticatedStatusCodes: {},
+          },
           flags: ['zombie'],
         },
         {
@@ -87,7 +102,12 @@ describe(toOpenApiDocument.name, () => {
           method: 'POST',
           path: '/never',
           calls: 0,
-          auth: { schemes: [], status: 'unknown', unauthenticatedSuccesses: 0 },
+          auth: {
+            schemes: [],
+            status: 'unknown',
+            unauthenticatedSuccesses: 0,
+            unauthenticatedStatusCodes: {},
+          },
           flags: ['orphan'],
         },
       ],

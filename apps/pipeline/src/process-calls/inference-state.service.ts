@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { EndpointProfile, PathTemplater, type TemplaterStateJson } from '@apiscope/inference';
+import { profileKey } from '@apiscope/inventory';
+import { InferenceStateRepository } from '@apiscope/storage';
+
+/** How often a worker looks for corrections users gave through the API. */
+const CORRECTIONS_EVERY_MS = 2000;
+/**
+ * Services whose state a worker keeps in memory; the least recently seen beyond it are dropped (their
+ * state is stored after every batch, and loaded again if they come back), so a flood of random Host
+ * headers cannot grow a worker without bound.
+ */
+const MAX_SERVICES = 2000;
+
+/**
+ * What one pipeline worker has learnt: a templater per service and a profile per endpoint key,
+ * loaded from storage the first time a service shows up (another worker may have learnt it before:
+ * Kafka hands a partition over) and written back after each batch for what the batch changed.
+ */
+@Injectable()
+export class InferenceStateService {
+  private readonly logger = new Logger(InferenceStateService.name);
+  private readonly templaters = new Map<string, PathTemplater>();
+  private readonly profiles = new Map<
+    string,
+    { service: string; method: string; key: string; profile: EndpointProfile }
+  >();
+  private readonly dirtyServices = new Set<string>();
+  private readonly dirtyProfiles = new Set<string>();
+  /** services in least-recently-seen order, with their profile ids */
+  private readonly byService = new Map<string, Set<string>>();
+  private lastCorrection = 0;
+  private correctionsCheckedAt = 0;
+
+  constructor(@Inject(InferenceStateRepository) private readonly repository: InferenceStateRepository) {}
+
+  /**
+   * Loads the state of services not seen yet by this worker, and applies users' corrections given
+   * since (checked at most every few seconds).
+   */
+  async load(services: Iterable<string>): Promise<void> {
+    await this.applyNewCorrections();
+    const wanted = new Set(services);
+    for (const service of wanted) {
+      const ids = this.byService.get(service);
+      this.byService.delete(service);
+      this.byService.set(service, ids ?? new Set());
+    }
+    this.evict(wanted);
+    const missing = [...wanted].filter((s) => !this.templaters.has(s));
+    if (missing.length === 0) return;
+    const [states, profiles] = await Promise.all([
+      this.repository.templaters(missing),
+      this.repository.profiles(missing),
+    ]);
+    for (const service of missing) this.templaters.set(service, new PathTemplater());
+    for (const row of states) {
+      try {
+        this.templaters.set(row.service, PathTemplater.fromJSON(JSON.parse(row.state) as TemplaterStateJson));
+      } catch {
+        this.logger.warn(`templater state of ${row.service} does not parse; learning it again`);
+      }
+    }
+    for (const c of await this.repository.corrections(missing)) {
+      this.templaters.get(c.service)?.correct(c.action, c.template);
+      this.lastCorrection = Math.max(this.lastCorrection, c.seq);
+    }
+    for (const row of profiles) {
+      try {
+        const profile = EndpointProfile.fromJSON(JSON.parse(row.profile));
+        this.remember(row.service, row.method, row.pathTemplate, profile);
+      } catch {
+        // a broken profile is relearnt from the next calls
+      }
+    }
+  }
+
+  templater(service: string): PathTemplater {
+    let templater = this.templaters.get(service);
+    if (!templater) {
+      templater = new PathTemplater();
+      this.templaters.set(service, templater);
+    }
+    this.dirtyServices.add(service);
+    return templater;
+  }
+
+  profile(service: string, method: string, key: string): EndpointProfile {
+    const id = profileKey(service, method, key);
+    const known = this.profiles.get(id);
+    this.dirtyProfiles.add(id);
+    if (known) return known.profile;
+    const profile = EndpointProfile.empty();
+    this.remember(service, method, key, profile);
+    return profile;
+  }
+
+  /** Writes what changed since the last flush. */
+  async flush(): Promise<void> {
+    const services = [...this.dirtyServices];
+    const profiles = [...this.dirtyProfiles].flatMap((id) => {
+      const p = this.profiles.get(id);
+      return p
+        ? [{ service: p.service, method: p.method, pathTemplate: p.key, profile: JSON.stringify(p.profile) }]
+        : [];
+    });
+    this.dirtyServices.clear();
+    this.dirtyProfiles.clear();
+    await Promise.all([
+      this.repository.saveTemplaters(
+        services.flatMap((service) => {
+          const t = this.templaters.get(service);
+          return t ? [{ service, state: JSON.stringify(t.toJSON()) }] : [];
+        }),
+      ),
+      this.repository.saveProfiles(profiles),
+    ]);
+  }
+
+  private async applyNewCorrections(): Promise<void> {
+    if (this.templaters.size === 0 || Date.now() - this.correctionsCheckedAt < CORRECTIONS_EVERY_MS) return;
+    this.correctionsCheckedAt = Date.now();
+    for (const c of await this.repository.corrections([...this.templaters.keys()], this.lastCorrection)) {
+      this.templater(c.service).correct(c.action, c.template);
+      this.lastCorrection = Math.max(this.lastCorrection, c.seq);
+    }
+  }
+
+  /**
+   * Profiles stay in memory for the services this worker handles: their number is bounded by what
+   * the templaters keep per service (a flood collapses into parameters, so into few keys).
+   */
+  private remember(service: string, method: string, key: string, profile: EndpointProfile): void {
+    const id = profileKey(service, method, key);
+    this.profiles.set(id, { service, method, key, profile });
+    let ids = this.byService.get(service);
+    if (!ids) this.byService.set(service, (ids = new Set()));
+    ids.add(id);
+  }
+
+  /** Drops the least recently seen services beyond the bound (never one of this batch's, never unsaved). */
+  private evict(keep: ReadonlySet<string>): void {
+    for (const [service, ids] of this.byService) {
+      if (this.byService.size <= MAX_SERVICES) return;
+      if (keep.has(service) || this.dirtyServices.has(service)) continue;
+      if ([...ids].some((id) => this.dirtyProfiles.has(id))) continue;
+      for (const id of ids) this.profiles.delete(id);
+      this.templaters.delete(service);
+      this.byService.delete(service);
+    }
+  }
+}

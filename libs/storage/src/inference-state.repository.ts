@@ -1,0 +1,159 @@
+import { type ClickHouseStore } from './clickhouse-store';
+
+export interface StoredTemplaterState {
+  service: string;
+  /** PathTemplater.toJSON() as text */
+  state: string;
+}
+
+export interface StoredEndpointProfile {
+  service: string;
+  method: string;
+  pathTemplate: string;
+  /** EndpointProfile.toJSON() as text */
+  profile: string;
+}
+
+export interface StoredCorrection {
+  service: string;
+  action: 'pin' | 'split' | 'merge';
+  template: string;
+  /** order of application (grows across processes) */
+  seq: number;
+  createdAt: number;
+}
+
+let sequence = 0;
+/** Versions grow across processes (a worker taking a partition over writes after the last one). */
+function nextVersion(): number {
+  sequence = (sequence + 1) % 1000;
+  return Date.now() * 1000 + sequence;
+}
+
+/**
+ * What the pipeline learns per service (templater state) and per endpoint key (profiles). Rows are
+ * whole states, newest version wins (ReplacingMergeTree + argMax on read), so a write is idempotent
+ * and a reader never sees half a state.
+ */
+export class InferenceStateRepository {
+  constructor(private readonly store: ClickHouseStore) {}
+
+  async saveTemplaters(states: readonly StoredTemplaterState[]): Promise<void> {
+    if (states.length === 0) return;
+    await this.store.client
+      .insert({
+        table: this.store.table('templater_states'),
+        format: 'JSONEachRow',
+        values: states.map((s) => ({ service: s.service, version: nextVersion(), state: s.state })),
+      })
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause, 'storing templater state failed');
+      });
+  }
+
+  async saveProfiles(profiles: readonly StoredEndpointProfile[]): Promise<void> {
+    if (profiles.length === 0) return;
+    await this.store.client
+      .insert({
+        table: this.store.table('endpoint_profiles'),
+        format: 'JSONEachRow',
+        values: profiles.map((p) => ({
+          service: p.service,
+          method: p.method,
+          path_template: p.pathTemplate,
+          version: nextVersion(),
+          profile: p.profile,
+        })),
+      })
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause, 'storing endpoint profiles failed');
+      });
+  }
+
+  async saveCorrection(
+    correction: Pick<StoredCorrection, 'service' | 'action' | 'template'>,
+  ): Promise<StoredCorrection> {
+    const seq = nextVersion();
+    await this.store.client
+      .insert({
+        table: this.store.table('template_corrections'),
+        format: 'JSONEachRow',
+        values: [
+          { service: correction.service, seq, action: correction.action, template: correction.template },
+        ],
+      })
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause, 'storing a template correction failed');
+      });
+    return { ...correction, seq, createdAt: Math.floor(seq / 1000) };
+  }
+
+  /** Corrections of the services asked for (all when undefined), in the order they were given. */
+  async corrections(services?: readonly string[], afterSeq = 0): Promise<StoredCorrection[]> {
+    const where = services === undefined ? '' : 'AND service IN {services:Array(String)}';
+    const rows = await this.store.client
+      .query({
+        query: `SELECT service, seq, action, template, toUnixTimestamp64Milli(created_at) AS created_ms FROM ${this.store.table('template_corrections')} WHERE seq > {afterSeq:UInt64} ${where} ORDER BY seq`,
+        query_params: { services: services ?? [], afterSeq },
+        format: 'JSONEachRow',
+      })
+      .then((r) =>
+        r.json<{
+          service: string;
+          seq: number | string;
+          action: string;
+          template: string;
+          created_ms: number | string;
+        }>(),
+      )
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause);
+      });
+    return rows
+      .filter((r) => r.action === 'pin' || r.action === 'split' || r.action === 'merge')
+      .map((r) => ({
+        service: r.service,
+        action: r.action as StoredCorrection['action'],
+        template: r.template,
+        seq: Number(r.seq),
+        createdAt: Number(r.created_ms),
+      }));
+  }
+
+  /** Newest templater state of each service asked for (all services when `services` is undefined). */
+  async templaters(services?: readonly string[]): Promise<StoredTemplaterState[]> {
+    const where = services === undefined ? '' : 'WHERE service IN {services:Array(String)}';
+    const rows = await this.store.client
+      .query({
+        query: `SELECT service, argMax(state, version) AS state FROM ${this.store.table('templater_states')} ${where} GROUP BY service`,
+        query_params: { services: services ?? [] },
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<StoredTemplaterState>())
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause);
+      });
+    return rows;
+  }
+
+  /** Newest profile of every endpoint key of the services asked for (all when undefined). */
+  async profiles(services?: readonly string[]): Promise<StoredEndpointProfile[]> {
+    const where = services === undefined ? '' : 'WHERE service IN {services:Array(String)}';
+    const rows = await this.store.client
+      .query({
+        query: `SELECT service, method, path_template, argMax(profile, version) AS profile FROM ${this.store.table('endpoint_profiles')} ${where} GROUP BY service, method, path_template`,
+        query_params: { services: services ?? [] },
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ service: string; method: string; path_template: string; profile: string }>())
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause);
+      });
+    return rows.map((r) => ({
+      service: r.service,
+      method: r.method,
+      pathTemplate: r.path_template,
+      profile: r.profile,
+    }));
+  }
+}

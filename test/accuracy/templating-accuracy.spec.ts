@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { PathTemplater, templatePath } from '@apiscope/inference';
+
+import { CORPUS_DIR } from '../support/corpus';
+import { generateTraffic, type SpecDocument } from '../support/spec-traffic.generator';
+import { scoreTemplates } from '../support/template-score.util';
+
+/**
+ * Floors at what the learning templater achieves on traffic generated from the corpus specs (seed 1),
+ * with values shaped like real ones and with faker-style lorem values. A change that lowers any of
+ * them fails here; raise a floor when the engine gets better. `npm run bench templating-accuracy`
+ * prints the full table (precision, recall, calls attributed, naive baseline).
+ */
+const FLOORS: Record<string, { realistic: number; generic: number }> = {
+  'bbci.co.uk__1.0.json': { realistic: 1.0, generic: 0.96 },
+  'bitbucket.org__2.0.json': { realistic: 0.955, generic: 0.985 },
+  'circleci.com__v1.json': { realistic: 1.0, generic: 0.93 },
+  'instagram.com__1.0.0.json': { realistic: 1.0, generic: 1.0 },
+  'mozilla.com__kinto__1.17.json': { realistic: 0.94, generic: 0.62 },
+  'netatmo.net__1.1.1.json': { realistic: 1.0, generic: 1.0 },
+  'nytimes.com__books_api__3.0.0.json': { realistic: 1.0, generic: 0.42 },
+  'sendgrid.com__3.0.json': { realistic: 0.985, generic: 0.98 },
+  'slack.com__1.0.0.json': { realistic: 1.0, generic: 1.0 },
+  'spotify.com__v1.json': { realistic: 1.0, generic: 1.0 },
+  'stackexchange.com__2.0.json': { realistic: 0.965, generic: 0.95 },
+  'trello.com__1.0.json': { realistic: 0.52, generic: 0.93 },
+  'xkcd.com__1.0.0.json': { realistic: 1.0, generic: 1.0 },
+};
+
+const specs = readdirSync(join(CORPUS_DIR, 'specs')).filter((f) => f.endsWith('.json'));
+
+describe('path templating accuracy on the corpus specs', () => {
+  it('should have a floor for every corpus spec', () => {
+    expect(specs.sort()).toEqual(Object.keys(FLOORS).sort());
+  });
+
+  describe.each(['realistic', 'generic'] as const)('with %s values', (values) => {
+    it.each(specs)('should reach its F1 floor on %s and beat the typed-token baseline', (file) => {
+      const spec = JSON.parse(readFileSync(join(CORPUS_DIR, 'specs', file), 'utf8')) as SpecDocument;
+      const traffic = generateTraffic(spec, { seed: 1, values });
+      const templater = new PathTemplater();
+      for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
+      templater.consolidate();
+      const score = scoreTemplates(traffic, (g) => templater.resolve(g.call.request.path).template);
+      const naive = scoreTemplates(traffic, (g) => templatePath(g.call.request.path));
+      expect(score.f1).toBeGreaterThanOrEqual(FLOORS[file][values] - 0.005);
+      expect(score.f1).toBeGreaterThanOrEqual(naive.f1);
+    });
+  });
+
+  it('should reach a mean F1 of 0.95 with realistic values and 0.90 with lorem values', () => {
+    const mean = (values: 'realistic' | 'generic') =>
+      specs
+        .map((file) => {
+          const spec = JSON.parse(readFileSync(join(CORPUS_DIR, 'specs', file), 'utf8')) as SpecDocument;
+          const traffic = generateTraffic(spec, { seed: 1, values });
+          const templater = new PathTemplater();
+          for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
+          templater.consolidate();
+          return scoreTemplates(traffic, (g) => templater.resolve(g.call.request.path).template).f1;
+        })
+        .reduce((a, b) => a + b, 0) / specs.length;
+    expect(mean('realistic')).toBeGreaterThanOrEqual(0.95);
+    expect(mean('generic')).toBeGreaterThanOrEqual(0.9);
+  });
+});
