@@ -1,0 +1,148 @@
+import { isDynamicKey, memberSegment } from './json-path.util';
+import { type LeafVisitor, type WalkBudget } from './json-leaves.util';
+import { type SensitiveScanLimits } from './sensitive-scan-limits.constant';
+
+interface Frame {
+  array: boolean;
+  path: string;
+  name: string | null;
+  parent: string | null;
+  /** Object frames: the member key being read, and whether the next string is a key. */
+  key: string | null;
+  dynamic: boolean;
+  expectKey: boolean;
+  children: number;
+}
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+function parseString(raw: string): string | null {
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return null;
+  }
+}
+
+/** Index just past the string starting at `i`, or -1 when the text ends inside it. */
+function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j += 1) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j += 1;
+    else if (c === 34) return j + 1;
+  }
+  return -1;
+}
+
+/** Index just past the value starting at `i` (skipped unread), or -1 when the text ends inside it. */
+function valueEnd(text: string, i: number): number {
+  const c = text[i];
+  if (c === '"') return stringEnd(text, i);
+  if (c !== '{' && c !== '[') {
+    const stop = text.slice(i).search(/[,}\]]/);
+    return stop === -1 ? -1 : i + stop;
+  }
+  let depth = 0;
+  for (let j = i; j < text.length; j += 1) {
+    const d = text[j];
+    if (d === '"') {
+      const end = stringEnd(text, j);
+      if (end === -1) return -1;
+      j = end - 1;
+    } else if (d === '{' || d === '[') depth += 1;
+    else if ((d === '}' || d === ']') && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/**
+ * Leaves of a JSON text that the sensor cut short (bodies are capped at 64 KiB) or that does not
+ * parse: reads tokens left to right with the same paths and limits as `walkJsonLeaves`, and stops at
+ * the first incomplete or malformed token. What was read before it is still reported.
+ */
+export function scanJsonTextLeaves(
+  text: string,
+  visit: LeafVisitor,
+  limits: SensitiveScanLimits,
+  budget: WalkBudget,
+): void {
+  const stack: Frame[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === ':') {
+      i += 1;
+      continue;
+    }
+    if (c === ',') {
+      if (top !== undefined && !top.array) top.expectKey = true;
+      i += 1;
+      continue;
+    }
+    if (c === '}' || c === ']') {
+      stack.pop();
+      i += 1;
+      continue;
+    }
+    const isKey = top !== undefined && !top.array && top.expectKey;
+    if (isKey) {
+      const end = c === '"' ? stringEnd(text, i) : -1;
+      const key = end === -1 ? null : parseString(text.slice(i, end));
+      if (key === null) return;
+      top.key = key;
+      top.dynamic = isDynamicKey(top.key);
+      top.expectKey = false;
+      i = end;
+      continue;
+    }
+    // A value: where it sits, and whether limits say to skip it unread.
+    let path = '$';
+    let name: string | null = null;
+    let parent: string | null = null;
+    if (top !== undefined) {
+      top.children += 1;
+      if (top.array) [path, name, parent] = [`${top.path}[*]`, top.name, top.parent];
+      else if (top.dynamic) [path, name, parent] = [`${top.path}.*`, top.name, top.parent];
+      else [path, name, parent] = [top.path + memberSegment(top.key ?? ''), top.key, top.name];
+    }
+    const overWidth =
+      top !== undefined && top.children > (top.array ? limits.maxArrayItems : limits.maxObjectKeys);
+    if (budget.nodes <= 0 || overWidth || ((c === '{' || c === '[') && stack.length >= limits.maxDepth)) {
+      budget.exhausted ||= !(overWidth && top?.array === true);
+      const end = valueEnd(text, i);
+      if (end === -1) return;
+      i = end;
+      continue;
+    }
+    budget.nodes -= 1;
+    if (c === '{' || c === '[') {
+      stack.push({
+        array: c === '[',
+        path,
+        name,
+        parent,
+        key: null,
+        dynamic: false,
+        expectKey: c === '{',
+        children: 0,
+      });
+      i += 1;
+    } else if (c === '"') {
+      const end = stringEnd(text, i);
+      const value = end === -1 ? null : parseString(text.slice(i, end));
+      if (value === null) return;
+      visit(path, name, parent, value);
+      i = end;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text);
+      // A number running into the end of the text may have lost digits: not read.
+      if (m === null || i + m[0].length >= text.length) return;
+      visit(path, name, parent, Number(m[0]));
+      i += m[0].length;
+    } else if (text.startsWith('true', i) || text.startsWith('null', i)) i += 4;
+    else if (text.startsWith('false', i)) i += 5;
+    else return;
+  }
+}
