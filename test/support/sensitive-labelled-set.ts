@@ -5,6 +5,7 @@ import { type ApiCallBody, type NameValueList } from '@apiscope/contracts';
 import { type SensitiveScanInput } from '@apiscope/inference';
 
 import { DECOYS } from '../fixtures/sensitive/decoys.fixture';
+import { HOLDOUT } from '../fixtures/sensitive/holdout.fixture';
 import {
   type ExpectedFinding,
   type LabelledBody,
@@ -200,7 +201,15 @@ function harCases(): LabelledScan[] {
   });
 }
 
-/** The whole labelled set, by origin: public API docs, planted, decoys, Spoutible, SendGrid, captures, HARs. */
+/**
+ * Held-out cases written after the classifier was frozen; never used to tune it. Reported apart from
+ * the development set so that the figures do not flatter it.
+ */
+export function loadHoldoutSet(): LabelledScan[] {
+  return HOLDOUT.map((c) => fromCase('holdout', c));
+}
+
+/** The development set, by origin: public API docs, planted, decoys, Spoutible, SendGrid, captures, HARs. */
 export function loadLabelledSet(): LabelledScan[] {
   return [
     ...PUBLIC_API_SAMPLES.map((c) => fromCase('public-docs', c)),
