@@ -38,7 +38,8 @@ function byShape(v: string, h: NameHints): SensitiveClass | null {
     if (isEmailAddress(v)) return 'email';
     return urlHasPassword(v) ? 'secret' : null;
   }
-  if (h.otpSecret && isOtpSeed(v)) return 'otp_secret';
+  // Under a 2FA-seed name an encrypted or encoded seed (Laravel Fortify stores it encrypted) is still it.
+  if (h.otpSecret && (isOtpSeed(v) || (h.namedSeed && looksLikeSecretValue(v)))) return 'otp_secret';
   if (h.bareSecret && isStrictBase32Seed(v)) return 'otp_secret';
   if (isDigit(c0) || c0 === 43 || c0 === 40) {
     // Identifiers and codes (order numbers, IMEIs, SKUs) veto the number classes unless named for them.

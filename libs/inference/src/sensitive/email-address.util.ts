@@ -3,37 +3,10 @@ const ADDRESS =
   /^[A-Za-z0-9.!#$%&'*+=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.([A-Za-z]{2,24})$/;
 
 // `logo@2x.png` and friends: asset names with a density suffix look like addresses.
-const FILE_EXTENSIONS = new Set([
-  'png',
-  'jpg',
-  'jpeg',
-  'gif',
-  'svg',
-  'webp',
-  'avif',
-  'ico',
-  'bmp',
-  'tif',
-  'tiff',
-  'js',
-  'mjs',
-  'css',
-  'json',
-  'html',
-  'htm',
-  'txt',
-  'pdf',
-  'zip',
-  'gz',
-  'tgz',
-  'mov',
-  'mp4',
-  'mp3',
-  'woff',
-  'woff2',
-  'ttf',
-  'log',
-]);
+const FILE_EXTENSIONS = new Set(
+  `png jpg jpeg gif svg webp avif ico bmp tif tiff js mjs css json html htm txt pdf zip gz tgz mov
+   mp4 mp3 woff woff2 ttf log`.split(/\s+/),
+);
 
 /** The address inside `Name <address>` or `mailto:address`, else the value itself. */
 export function bareEmailAddress(value: string): string {

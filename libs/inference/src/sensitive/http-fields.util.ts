@@ -1,126 +1,41 @@
 import { type NameValueList } from '@apiscope/contracts';
 
+const wordList = (words: string) => words.trim().split(/\s+/);
+
 /**
  * Headers never worth classifying: protocol, caching, tracing, CORS, security policy and proxy
  * headers are on every exchange and carry no data of the API itself (proxy-added client IPs included:
  * they describe the transport, not what the API exposes).
  */
-const SKIPPED = new Set([
-  'accept',
-  'accept-charset',
-  'accept-encoding',
-  'accept-language',
-  'accept-ranges',
-  'age',
-  'allow',
-  'alt-svc',
-  'alt-used',
-  'cache-control',
-  'connection',
-  'content-disposition',
-  'content-encoding',
-  'content-language',
-  'content-length',
-  'content-location',
-  'content-range',
-  'content-security-policy',
-  'content-security-policy-report-only',
-  'content-type',
-  'date',
-  'dnt',
-  'etag',
-  'expect',
-  'expires',
-  'forwarded',
-  'host',
-  'if-match',
-  'if-modified-since',
-  'if-none-match',
-  'if-range',
-  'if-unmodified-since',
-  'keep-alive',
-  'last-modified',
-  'link',
-  'max-forwards',
-  'nel',
-  'origin',
-  'pragma',
-  'priority',
-  'range',
-  'referrer-policy',
-  'report-to',
-  'retry-after',
-  'server',
-  'server-timing',
-  'strict-transport-security',
-  'te',
-  'timing-allow-origin',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'upgrade-insecure-requests',
-  'user-agent',
-  'vary',
-  'via',
-  'warning',
-  'www-authenticate',
-  'x-cache',
-  'x-content-type-options',
-  'x-frame-options',
-  'x-powered-by',
-  'x-request-id',
-  'x-correlation-id',
-  'x-real-ip',
-  'x-client-data',
-  'x-xss-protection',
-  'x-requested-with',
-  'x-runtime',
-  'traceparent',
-  'tracestate',
-  'x-amzn-trace-id',
-  'x-amzn-requestid',
-  'x-cloud-trace-context',
-  'permissions-policy',
-  'cookie',
-  'set-cookie',
-  'authorization',
-  'proxy-authorization',
-  'proxy-authenticate',
-  'x-version-id',
-]);
-const SKIPPED_PREFIXES = [
-  ':',
-  'sec-',
-  'x-forwarded-',
-  'access-control-',
-  'cross-origin-',
-  'x-amz-cf-',
-  'cf-',
-  'x-b3-',
-  'x-envoy-',
-  'ratelimit',
-  'x-ratelimit-',
-  'x-rate-limit-',
-  'x-datadog-',
-];
+const SKIPPED = new Set(
+  wordList(`
+  accept accept-charset accept-encoding accept-language accept-ranges age allow alt-svc alt-used
+  cache-control connection content-disposition content-encoding content-language content-length
+  content-location content-range content-security-policy content-security-policy-report-only
+  content-type date dnt etag expect expires forwarded host if-match if-modified-since
+  if-none-match if-range if-unmodified-since keep-alive last-modified link max-forwards nel origin
+  pragma priority range referrer-policy report-to retry-after server server-timing
+  strict-transport-security te timing-allow-origin trailer transfer-encoding upgrade
+  upgrade-insecure-requests user-agent vary via warning www-authenticate x-cache
+  x-content-type-options x-frame-options x-powered-by x-request-id x-correlation-id x-real-ip
+  x-client-data x-xss-protection x-requested-with x-runtime traceparent tracestate x-amzn-trace-id
+  x-amzn-requestid x-cloud-trace-context permissions-policy cookie set-cookie authorization
+  proxy-authorization proxy-authenticate x-version-id
+`),
+);
+const SKIPPED_PREFIXES = wordList(`
+  : sec- x-forwarded- access-control- cross-origin- x-amz-cf- cf- x-b3- x-envoy- ratelimit
+  x-ratelimit- x-rate-limit- x-datadog-
+`);
 
 /**
  * Header names that carry credentials by convention. They are the credential of the call, not data it
  * exposes, so they are never findings (the caller adds the one auth detection actually saw).
  */
-export const CREDENTIAL_HEADERS: readonly string[] = [
-  'x-api-key',
-  'api-key',
-  'apikey',
-  'x-apikey',
-  'x-auth-token',
-  'x-access-token',
-  'x-api-token',
-  'private-token',
-  'x-goog-api-key',
-  'ocp-apim-subscription-key',
-  'x-amz-security-token',
-];
+export const CREDENTIAL_HEADERS: readonly string[] = wordList(`
+  x-api-key api-key apikey x-apikey x-auth-token x-access-token x-api-token private-token
+  x-goog-api-key ocp-apim-subscription-key x-amz-security-token
+`);
 
 /** Cookies that hold a session or token by name are the credential itself, in requests and in Set-Cookie. */
 export const CREDENTIAL_COOKIE =

@@ -9,6 +9,8 @@ export interface NameHints {
   secret: boolean;
   /** A 2FA seed by name, or a bare `secret`/`seed` inside a 2FA object. */
   otpSecret: boolean;
+  /** A 2FA name that says seed explicitly (`two_factor_secret`, `otp_secret_key`), not just `otp`. */
+  namedSeed: boolean;
   /** Exactly `secret` or `seed`: a strict base32 value there is a TOTP seed. */
   bareSecret: boolean;
   birthDate: boolean;
@@ -21,296 +23,53 @@ export interface NameHints {
 }
 
 const has = (words: readonly string[], list: ReadonlySet<string>) => words.some((w) => list.has(w));
-const set = (...words: string[]) => new Set(words);
+const set = (words: string) => new Set(words.trim().split(/\s+/));
 
 // Words that turn a sensitive-sounding name into metadata about the value (a flag, a date, a count).
-const METADATA = set(
-  'at',
-  'date',
-  'time',
-  'ts',
-  'timestamp',
-  'created',
-  'updated',
-  'changed',
-  'expires',
-  'expiry',
-  'expiration',
-  'expired',
-  'ttl',
-  'lifetime',
-  'count',
-  'total',
-  'length',
-  'len',
-  'min',
-  'max',
-  'limit',
-  'limits',
-  'policy',
-  'policies',
-  'rule',
-  'rules',
-  'requirement',
-  'requirements',
-  'strength',
-  'score',
-  'set',
-  'has',
-  'is',
-  'enabled',
-  'disabled',
-  'required',
-  'status',
-  'type',
-  'types',
-  'kind',
-  'format',
-  'mode',
-  'method',
-  'hint',
-  'label',
-  'placeholder',
-  'name',
-  'id',
-  'ids',
-  'uuid',
-  'url',
-  'uri',
-  'link',
-  'verified',
-  'confirmed',
-  'valid',
-  'invalid',
-  'last4',
-  'last',
-  'four',
-  'prefix',
-  'suffix',
-  'masked',
-  'mask',
-  'fingerprint',
-  'version',
-  'outcome',
-  'scanning',
-  'question',
-  'answer',
-  'history',
-  'attempts',
-  'sent',
-  'used',
-  'revoked',
-  'provider',
-  'algorithm',
-  'visibility',
-  'visible',
-  'reminder',
-  'reminders',
-  'digits',
-  'period',
-);
-const PASSWORD = set('password', 'passwd', 'pwd', 'passphrase', 'passcode', 'pass', 'pw');
-const HASHED = set('hash', 'hashed', 'digest', 'encrypted', 'crypted', 'crypt');
-const TOKEN_NOT_SECRET = set(
-  'page',
-  'next',
-  'prev',
-  'previous',
-  'continuation',
-  'pagination',
-  'cursor',
-  'sync',
-  'csrf',
-  'xsrf',
-  'push',
-  'device',
-  'fcm',
-  'apns',
-  'registration',
-  'usage',
-  'endpoint',
-  'scheme',
-  'audience',
-  'issuer',
-  'scope',
-  'scopes',
-  'input',
-  'output',
-  'completion',
-  'prompt',
-  'cache',
-  'hash',
-  'hashed',
-  'public',
-);
-const KEY_QUALIFIERS = set(
-  'api',
-  'secret',
-  'private',
-  'access',
-  'signing',
-  'encryption',
-  'master',
-  'client',
-  'auth',
-  'webhook',
-  'service',
-  'account',
-  'license',
-  'session',
-  'shared',
-  'hmac',
-  'consumer',
-  'subscription',
-  'admin',
-  'deploy',
-  'ingest',
-  'ingestion',
-  'app',
-);
-const KEY_NOT_SECRET = set('public', 'publishable', 'owner', 'idempotency');
-const OTP = set('otp', 'totp', 'hotp', '2fa', 'mfa', 'tfa', 'twofa', 'authenticator', '2step');
-const SEED = set('secret', 'seed', 'key');
-const BIRTH = set('dob', 'birth', 'birthday', 'birthdate', 'bday', 'born', 'dateofbirth');
+const METADATA = set(`
+  at date time ts timestamp created updated changed expires expiry expiration expired ttl lifetime
+  count total length len min max limit limits policy policies rule rules requirement requirements
+  strength score set has is enabled disabled required status type types kind format mode method
+  hint label placeholder name id ids uuid url uri link verified confirmed valid invalid last4 last
+  four prefix suffix masked mask fingerprint version outcome scanning question answer history
+  attempts sent used revoked provider algorithm visibility visible reminder reminders digits
+  period
+`);
+const PASSWORD = set(`password passwd pwd passphrase passcode pass pw`);
+const HASHED = set(`hash hashed digest encrypted crypted crypt`);
+const TOKEN_NOT_SECRET = set(`
+  page next prev previous continuation pagination cursor sync csrf xsrf push device fcm apns
+  registration usage endpoint scheme audience issuer scope scopes input output completion prompt
+  cache hash hashed public
+`);
+const KEY_QUALIFIERS = set(`
+  api secret private access signing encryption master client auth webhook service account license
+  session shared hmac consumer subscription admin deploy ingest ingestion app
+`);
+const KEY_NOT_SECRET = set(`public publishable owner idempotency`);
+const OTP = set(`otp totp hotp 2fa mfa tfa twofa authenticator 2step`);
+const SEED = set(`secret seed key`);
+const BIRTH = set(`dob birth birthday birthdate bday born dateofbirth`);
 // `date` and `at` are part of birth-date names (`date_of_birth`, `born_at`), so birth has its own vetoes.
-const NOT_BIRTH = set(
-  'place',
-  'city',
-  'country',
-  'location',
-  'state',
-  'certificate',
-  'weight',
-  'year',
-  'month',
-  'reminder',
-  'reminders',
-  'visibility',
-  'visible',
-  'hidden',
-  'public',
-  'show',
-  'enabled',
-  'verified',
-  'set',
-  'has',
-  'is',
-  'format',
-  'type',
-  'created',
-  'updated',
-  'changed',
-  'count',
-);
+const NOT_BIRTH = set(`
+  place city country location state certificate weight year month reminder reminders visibility
+  visible hidden public show enabled verified set has is format type created updated changed count
+`);
 const PHONE = set(
-  'phone',
-  'phones',
-  'mobile',
-  'tel',
-  'telephone',
-  'cell',
-  'cellphone',
-  'msisdn',
-  'fax',
-  'whatsapp',
-  'sms',
-  'landline',
-  'phonenumber',
+  `phone phones mobile tel telephone cell cellphone msisdn fax whatsapp sms landline phonenumber`,
 );
-const NOT_PHONE = set(
-  'country',
-  'code',
-  'ext',
-  'extension',
-  'sid',
-  'carrier',
-  'model',
-  'os',
-  'brand',
-  'app',
-  'opt',
-  'optin',
-  'consent',
-);
-const CARD = set('card', 'cc', 'pan', 'creditcard', 'cardnumber', 'ccnumber', 'ccnum');
-const NOT_CARD = set(
-  'bin',
-  'iin',
-  'brand',
-  'token',
-  'exp',
-  'holder',
-  'country',
-  'funding',
-  'network',
-  'first6',
-  'cvc',
-  'cvv',
-);
-const NOT_ADDRESS = set(
-  'version',
-  'ver',
-  'build',
-  'release',
-  'revision',
-  'rev',
-  'oid',
-  'mask',
-  'netmask',
-  'lower',
-  'upper',
-  'semver',
-  'sdk',
-  'firmware',
-  'tag',
-  'engine',
-  'requires',
-  'compat',
-  'compatibility',
-);
-const NOT_PERSONAL_NUMBER = set(
-  'id',
-  'ids',
-  'sku',
-  'part',
-  'code',
-  'ref',
-  'reference',
-  'order',
-  'number',
-  'tracking',
-  'invoice',
-  'serial',
-  'model',
-  'isbn',
-  'ean',
-  'upc',
-  'gtin',
-  'imei',
-  'iccid',
-  'zip',
-  'postal',
-  'routing',
-  'account',
-  'ticket',
-  'case',
-  'claim',
-  'version',
-  'build',
-  'seq',
-  'sequence',
-  'nonce',
-  'timestamp',
-  'ts',
-  'time',
-  'quantity',
-  'amount',
-  'price',
-  'balance',
-  'total',
-  'count',
-  'size',
-);
+const NOT_PHONE = set(`country code ext extension sid carrier model os brand app opt optin consent`);
+const CARD = set(`card cc pan creditcard cardnumber ccnumber ccnum`);
+const NOT_CARD = set(`bin iin brand token exp holder country funding network first6 cvc cvv`);
+const NOT_ADDRESS = set(`
+  version ver build release revision rev oid mask netmask lower upper semver sdk firmware tag
+  engine requires compat compatibility
+`);
+const NOT_PERSONAL_NUMBER = set(`
+ id ids sku part code ref reference order tracking invoice serial model isbn ean upc gtin
+ imei iccid zip postal routing account ticket case claim version build seq sequence nonce
+ timestamp ts time quantity amount price balance total count size
+`);
 
 function secretByName(words: readonly string[], joined: string): boolean {
   if (has(words, METADATA)) return false;
@@ -320,8 +79,8 @@ function secretByName(words: readonly string[], joined: string): boolean {
   if (k > 0 && KEY_QUALIFIERS.has(words[k - 1]) && !has(words, KEY_NOT_SECRET)) return true;
   if (/^(?:apikey|accesskey|secretkey|privatekey|signingkey|clientkey)$/.test(words[words.length - 1] ?? ''))
     return true;
-  // 2FA recovery codes and backup codes log an attacker straight in.
-  return (words.includes('recovery') || words.includes('backup')) && /codes?$/.test(joined);
+  // 2FA recovery and backup codes, OAuth device and authorization codes: each logs an attacker in.
+  return /^(?:.*(?:recovery|backup)codes?|devicecode|(?:authorization|auth)code)$/.test(joined);
 }
 
 function hintsOf(name: string, parent: string | null): NameHints {
@@ -333,11 +92,17 @@ function hintsOf(name: string, parent: string | null): NameHints {
     has(words, OTP) || /twofactor|twostep|2fa/.test(joined) || words.some((w) => /^t?otp/.test(w));
   const parentOtp = has(parentWords, OTP) || /twofactor|twostep|2fa/.test(parentWords.join(''));
   const metadata = has(words, METADATA);
-  // `card.number` (Stripe's form fields) names a card number through its parent.
+  // `card.number` (Stripe's form fields) and `phone_number.national_number` (PayPal) name their
+  // value through the parent.
   const cardByParent = has(parentWords, CARD) && /^(?:number|num|no|pan)$/.test(joined);
+  const phoneByParent =
+    (has(parentWords, PHONE) || parentWords.join('').includes('phone')) &&
+    /^(?:number|num|no|value|e164|international|nationalnumber|full|phonenumber)$/.test(joined);
   const bareSecret = joined === 'secret' || joined === 'seed' || joined === 'sharedsecret';
   return {
-    phone: (has(words, PHONE) || joined.includes('phone')) && !metadata && !has(words, NOT_PHONE),
+    phone:
+      phoneByParent ||
+      ((has(words, PHONE) || joined.includes('phone')) && !metadata && !has(words, NOT_PHONE)),
     password:
       passwordish && !metadata && !has(words, HASHED) && !/reset|token|salt|forgot|recovery/.test(joined),
     passwordHash: passwordish && has(words, HASHED),
@@ -346,6 +111,7 @@ function hintsOf(name: string, parent: string | null): NameHints {
       ((otpContext && (has(words, SEED) || words.length === 1)) || (parentOtp && bareSecret)) &&
       !metadata &&
       !/code|recovery|backup/.test(joined),
+    namedSeed: otpContext && has(words, SEED) && !metadata,
     bareSecret,
     birthDate: (has(words, BIRTH) || /birth/.test(joined)) && !has(words, NOT_BIRTH),
     ssn: (words.includes('ssn') || /socialsecurity/.test(joined)) && !metadata,

@@ -46,9 +46,11 @@ export function isPhoneNumber(value: string, namedPhone: boolean): boolean {
   if (digits < 7 || digits > 15 || /^[^1-9]*$/.test(value)) return false;
   const international = value.startsWith('+') || (namedPhone && value.startsWith('00'));
   if (international) {
+    // Under a phone name the `+` and a plausible digit count suffice: numbering plans change faster
+    // than the bundled metadata, and docs use unassigned ranges.
+    if (namedPhone) return digits >= 8;
     const parsed = parsePhoneNumberFromString(value.startsWith('00') ? `+${value.slice(2)}` : value);
     if (parsed === undefined) return false;
-    if (namedPhone) return parsed.isPossible();
     return parsed.isValid() || (COMPACT_E164.test(value) && parsed.isPossible());
   }
   if (namedPhone) return REGIONS.some((region) => isPossiblePhoneNumber(value, region));
