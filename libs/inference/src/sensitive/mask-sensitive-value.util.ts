@@ -9,10 +9,11 @@ const STARS = '***';
 function maskEmail(value: string): string {
   const address = bareEmailAddress(value);
   const at = address.lastIndexOf('@');
-  if (at < 1) return STARS;
+  if (at < 1 || at === address.length - 1) return STARS;
   const domain = address.slice(at + 1);
   const dot = domain.lastIndexOf('.');
-  const tld = dot === -1 ? '' : domain.slice(dot);
+  // The top-level domain says little about the person; a long one would say too much.
+  const tld = dot === -1 || !/^\.[A-Za-z]{2,6}$/.test(domain.slice(dot)) ? '' : domain.slice(dot);
   return `${address[0]}${STARS}@${domain[0] ?? ''}${STARS}${tld}`;
 }
 
@@ -31,9 +32,9 @@ function maskCard(value: string): string {
 }
 
 function maskSecret(value: string): string {
-  const pem = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(value);
+  const pem = /^-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/.exec(value);
   if (pem !== null) return `-----BEGIN ${pem[1]}-----${STARS}`;
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
+  const scheme = /^([a-z][a-z0-9+.-]{1,9}):\/\//i.exec(value);
   if (scheme !== null) return `${scheme[1]}://${STARS}`;
   // A few leading characters name the issuer (`sk_l`, `ghp_`, `AKIA`) without weakening a long secret.
   const keep = Math.min(4, Math.floor(value.length / 4));
@@ -46,8 +47,10 @@ function maskHash(value: string): string {
 }
 
 function maskIp(value: string): string {
-  if (value.includes(':')) return `${value.split(':')[0]}:${STARS}`;
-  return `${value.split('.')[0]}.*.*.*`;
+  const v4 = /^(\d{1,3})\./.exec(value);
+  if (v4 !== null) return `${v4[1]}.*.*.*`;
+  const v6 = /^([0-9a-f]{1,4}):/i.exec(value);
+  return v6 === null ? STARS : `${v6[1]}:${STARS}`;
 }
 
 /**
@@ -68,7 +71,9 @@ export function maskSensitiveValue(cls: SensitiveClass, raw: string | number): s
       return '***-**-****';
     case 'iban': {
       const compact = value.replace(/\s/g, '');
-      return compact.length < 15 ? STARS : `${compact.slice(0, 2)}${STARS}${compact.slice(-4)}`;
+      return /^[A-Z]{2}\d{2}[A-Z0-9]{11,}$/i.test(compact)
+        ? `${compact.slice(0, 2)}${STARS}${compact.slice(-4)}`
+        : STARS;
     }
     case 'jwt':
       return `eyJ${STARS}`;

@@ -85,7 +85,7 @@ export function scanCallForSensitiveData(
     const budget: WalkBudget = { nodes: limits.maxNodes, exhausted: false };
     const parsed = truncated ? undefined : tryParse(text);
     if (parsed !== undefined) walkJsonLeaves(parsed, visit, limits, budget);
-    else scanJsonTextLeaves(text, visit, limits, budget);
+    else scanJsonTextLeaves(text, visit, limits, budget, truncated);
     if (budget.exhausted) complete = false;
   };
 

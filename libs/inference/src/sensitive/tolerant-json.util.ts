@@ -58,13 +58,15 @@ function valueEnd(text: string, i: number): number {
 /**
  * Leaves of a JSON text that the sensor cut short (bodies are capped at 64 KiB) or that does not
  * parse: reads tokens left to right with the same paths and limits as `walkJsonLeaves`, and stops at
- * the first incomplete or malformed token. What was read before it is still reported.
+ * the first incomplete or malformed token. What was read before it is still reported. `cut` says the
+ * text may end mid-token (a capped body) rather than being complete but malformed.
  */
 export function scanJsonTextLeaves(
   text: string,
   visit: LeafVisitor,
   limits: SensitiveScanLimits,
   budget: WalkBudget,
+  cut = true,
 ): void {
   const stack: Frame[] = [];
   let i = 0;
@@ -137,8 +139,10 @@ export function scanJsonTextLeaves(
     } else if (c === '-' || (c >= '0' && c <= '9')) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
-      // A number running into the end of the text may have lost digits: not read.
-      if (m === null || i + m[0].length >= text.length) return;
+      // A number running into the end of a cut text may have lost digits, and one followed by
+      // anything but a delimiter was cut mid-exponent or is malformed: neither is read.
+      const after = text[i + (m?.[0].length ?? 0)];
+      if (m === null || (after === undefined ? cut : !/[\s,\]}]/.test(after))) return;
       visit(path, name, parent, Number(m[0]));
       i += m[0].length;
     } else if (text.startsWith('true', i) || text.startsWith('null', i)) i += 4;
