@@ -15,3 +15,37 @@ export type {
 } from './inventory.type';
 export { authStatusOf, trafficFlagsOf, pathParametersOf, toInventoryEndpoint } from './endpoint-view.util';
 export { buildInventoryDocument } from './build-inventory.util';
+export {
+  SEVERITIES,
+  OWASP_API_TOP_10_2023,
+  FINDING_RULES,
+  authFlowOf,
+  mergeSensitiveFields,
+  sensitiveFieldsOfCall,
+  callExposureSignals,
+  hasRateLimitSignal,
+  isExternalAddress,
+  endpointFindings,
+  compareFindings,
+  endpointRisk,
+  serviceRisk,
+  riskLevelOf,
+  SEVERITY_POINTS,
+  SERVICE_BREADTH_SHARE,
+  inventorySensitiveOf,
+  withSensitiveFlag,
+} from './findings';
+export type {
+  Severity,
+  OwaspApiCategory,
+  FindingRule,
+  FindingEvidence,
+  Finding,
+  SensitiveField,
+  EndpointExposure,
+  AuthFlow,
+  CallExposureSignals,
+  RiskFactor,
+  RiskLevel,
+  RiskScore,
+} from './findings';
