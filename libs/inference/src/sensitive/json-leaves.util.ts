@@ -1,4 +1,4 @@
-import { isDynamicKey, memberSegment } from './json-path.util';
+import { DYNAMIC_SEGMENT, pathSegmentOf } from './json-path.util';
 import { type SensitiveScanLimits } from './sensitive-scan-limits.constant';
 
 /** One scalar of a document: its path, the key it sits under and that key's parent key. */
@@ -53,8 +53,9 @@ export function walkJsonLeaves(
       }
       members += 1;
       const child = (node as Record<string, unknown>)[key];
-      if (isDynamicKey(key)) walk(child, `${path}.*`, name, parent, depth + 1);
-      else walk(child, path + memberSegment(key), key, name, depth + 1);
+      const segment = pathSegmentOf(key);
+      if (segment === DYNAMIC_SEGMENT) walk(child, path + segment, name, parent, depth + 1);
+      else walk(child, path + segment, key, name, depth + 1);
     }
   };
   walk(root, '$', null, null, 0);

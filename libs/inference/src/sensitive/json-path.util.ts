@@ -29,3 +29,21 @@ export function isDynamicKey(key: string): boolean {
     key.length >= 20 && /^[A-Za-z0-9]+$/.test(key) && /\d.*\d.*\d/.test(key) && /[A-Za-z].*[A-Za-z]/.test(key)
   );
 }
+
+/** `.*` for a dynamic key, `.key` or `['key']` otherwise. */
+export const DYNAMIC_SEGMENT = '.*';
+
+// Keys repeat in every item of every list: their segment is worked out once (bounded cache).
+const SEGMENT_CACHE_LIMIT = 8192;
+const segments = new Map<string, string>();
+
+/** The path segment for an object member, `.*` when the key is data rather than schema. */
+export function pathSegmentOf(key: string): string {
+  let segment = segments.get(key);
+  if (segment === undefined) {
+    if (segments.size >= SEGMENT_CACHE_LIMIT) segments.clear();
+    segment = isDynamicKey(key) ? DYNAMIC_SEGMENT : memberSegment(key);
+    segments.set(key, segment);
+  }
+  return segment;
+}

@@ -20,6 +20,8 @@ export interface NameHints {
   notAnAddress: boolean;
   /** The name describes an identifier or code that only looks like a card, SSN or phone number. */
   notAPersonalNumber: boolean;
+  /** The name means something only with its parent (`number`, `secret`): look the pair up. */
+  dependsOnParent: boolean;
 }
 
 const has = (words: readonly string[], list: ReadonlySet<string>) => words.some((w) => list.has(w));
@@ -83,6 +85,11 @@ function secretByName(words: readonly string[], joined: string): boolean {
   return /^(?:.*(?:recovery|backup)codes?|devicecode|(?:authorization|auth)code)$/.test(joined);
 }
 
+// Names whose meaning depends on the enclosing object (`card.number`, `totp.secret`). Every other
+// name is looked up by itself, which keeps the hot path to one map lookup.
+const PARENT_DEPENDENT =
+  /^(?:number|num|no|pan|value|e164|international|nationalnumber|full|phonenumber|secret|seed|sharedsecret)$/;
+
 function hintsOf(name: string, parent: string | null): NameHints {
   const words = fieldNameWords(name);
   const joined = words.join('');
@@ -120,18 +127,17 @@ function hintsOf(name: string, parent: string | null): NameHints {
       ((has(words, CARD) || /cardnumber|creditcard/.test(joined)) && !metadata && !has(words, NOT_CARD)),
     notAnAddress: has(words, NOT_ADDRESS),
     notAPersonalNumber: has(words, NOT_PERSONAL_NUMBER),
+    dependsOnParent: PARENT_DEPENDENT.test(joined),
   };
 }
 
-// Field names repeat endlessly in traffic; a bounded cache keeps hostile unique names from growing it.
+// Field names repeat endlessly in traffic; bounded caches keep hostile unique names from growing them.
 const CACHE_LIMIT = 8192;
-const cache = new Map<string, NameHints>();
+const byName = new Map<string, NameHints>();
+const byParentAndName = new Map<string, NameHints>();
 const NO_NAME = hintsOf('', null);
 
-/** Hints for a field called `name` inside an object called `parent` (for `$.two_factor.secret`). */
-export function nameHintsOf(name: string | null, parent: string | null = null): NameHints {
-  if (name === null || name === '') return NO_NAME;
-  const key = parent === null ? name : `${parent}\u0000${name}`;
+function cached(cache: Map<string, NameHints>, key: string, name: string, parent: string | null): NameHints {
   let hints = cache.get(key);
   if (hints === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -139,4 +145,12 @@ export function nameHintsOf(name: string | null, parent: string | null = null): 
     cache.set(key, hints);
   }
   return hints;
+}
+
+/** Hints for a field called `name` inside an object called `parent` (for `$.two_factor.secret`). */
+export function nameHintsOf(name: string | null, parent: string | null = null): NameHints {
+  if (name === null || name === '') return NO_NAME;
+  const own = cached(byName, name, name, null);
+  if (parent === null || !own.dependsOnParent) return own;
+  return cached(byParentAndName, `${parent}\u0000${name}`, name, parent);
 }

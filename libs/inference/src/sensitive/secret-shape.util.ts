@@ -30,6 +30,10 @@ const SHAPES: readonly RegExp[] = [
   /(?:^|;)\s*AccountKey=[0-9A-Za-z+/=]{40,}/, // Azure storage connection string
 ];
 
+// Cheap gate in front of the list: the prefixes the shapes start with (most values match none).
+const SHAPE_PREFIX =
+  /^(?:AKIA|ASIA|[sr]k_|whsec_|gh[pousr]_|github_pat_|xox|xapp-|https:\/\/hooks\.slack\.com\/|AIza|GOCSPX-|ya29\.|1\/\/0|SG\.|npm_|glpat-|shp|sk-|key-|[0-9a-f]{32}-us|sq0|dop_v1_|hvs\.|\d{8,10}:AA)/;
+
 const PRIVATE_KEY_PEM = /^-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 
 /** A PEM private key (PKCS#1, PKCS#8, EC, DSA, OpenSSH, encrypted, PGP); public keys and certs are not. */
@@ -39,6 +43,7 @@ export function isPrivateKeyPem(value: string): boolean {
 
 export function hasKnownSecretShape(value: string): boolean {
   if (value.length < 16 || value.length > 1024) return false;
+  if (!SHAPE_PREFIX.test(value) && !value.includes('AccountKey=')) return false;
   return SHAPES.some((shape) => shape.test(value));
 }
 

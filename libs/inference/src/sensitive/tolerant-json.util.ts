@@ -1,4 +1,4 @@
-import { isDynamicKey, memberSegment } from './json-path.util';
+import { DYNAMIC_SEGMENT, pathSegmentOf } from './json-path.util';
 import { type LeafVisitor, type WalkBudget } from './json-leaves.util';
 import { type SensitiveScanLimits } from './sensitive-scan-limits.constant';
 
@@ -7,9 +7,9 @@ interface Frame {
   path: string;
   name: string | null;
   parent: string | null;
-  /** Object frames: the member key being read, and whether the next string is a key. */
+  /** Object frames: the member key being read, its path segment, and whether the next string is a key. */
   key: string | null;
-  dynamic: boolean;
+  segment: string;
   expectKey: boolean;
   children: number;
 }
@@ -17,6 +17,8 @@ interface Frame {
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 function parseString(raw: string): string | null {
+  // Most strings have no escapes: no need for the JSON parser then.
+  if (!raw.includes('\\')) return raw.slice(1, -1);
   try {
     return JSON.parse(raw) as string;
   } catch {
@@ -93,7 +95,7 @@ export function scanJsonTextLeaves(
       const key = end === -1 ? null : parseString(text.slice(i, end));
       if (key === null) return;
       top.key = key;
-      top.dynamic = isDynamicKey(top.key);
+      top.segment = pathSegmentOf(key);
       top.expectKey = false;
       i = end;
       continue;
@@ -105,8 +107,9 @@ export function scanJsonTextLeaves(
     if (top !== undefined) {
       top.children += 1;
       if (top.array) [path, name, parent] = [`${top.path}[*]`, top.name, top.parent];
-      else if (top.dynamic) [path, name, parent] = [`${top.path}.*`, top.name, top.parent];
-      else [path, name, parent] = [top.path + memberSegment(top.key ?? ''), top.key, top.name];
+      else if (top.segment === DYNAMIC_SEGMENT)
+        [path, name, parent] = [top.path + top.segment, top.name, top.parent];
+      else [path, name, parent] = [top.path + top.segment, top.key, top.name];
     }
     const overWidth =
       top !== undefined && top.children > (top.array ? limits.maxArrayItems : limits.maxObjectKeys);
@@ -125,7 +128,7 @@ export function scanJsonTextLeaves(
         name,
         parent,
         key: null,
-        dynamic: false,
+        segment: '',
         expectKey: c === '{',
         children: 0,
       });
