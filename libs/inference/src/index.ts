@@ -10,6 +10,7 @@ export {
   scanCallForSensitiveData,
   DEFAULT_SENSITIVE_SCAN_LIMITS,
   MAX_CLASSIFIED_CHARS,
+  FieldVerdictCache,
 } from './sensitive';
 export type {
   SensitiveClass,
@@ -19,4 +20,6 @@ export type {
   SensitiveScanInput,
   SensitiveScanResult,
   SensitiveScanLimits,
+  SensitiveScanSampling,
+  FieldVerdictCacheOptions,
 } from './sensitive';

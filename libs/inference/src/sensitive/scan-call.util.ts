@@ -1,6 +1,7 @@
 import { type ApiCallBody, headerValue, type NameValueList } from '@apiscope/contracts';
 
 import { classifySensitiveValue } from './classify-sensitive-value.util';
+import { type FieldVerdictCache } from './field-verdict-cache.util';
 import { visitFormFields } from './form-fields.util';
 import { CREDENTIAL_COOKIE, CREDENTIAL_HEADERS, cookiePairs, isClassifiedHeader } from './http-fields.util';
 import { type LeafVisitor, type WalkBudget, walkJsonLeaves } from './json-leaves.util';
@@ -27,6 +28,13 @@ export interface SensitiveScanInput {
   credential?: { headers?: readonly string[]; cookies?: readonly string[] };
 }
 
+/** Per-field sampling for hot endpoints: the worker's verdict cache and this call's endpoint. */
+export interface SensitiveScanSampling {
+  verdicts: FieldVerdictCache;
+  /** Identifies the endpoint (`service METHOD /template`): fields are sampled per endpoint. */
+  endpoint: string;
+}
+
 export interface SensitiveScanResult {
   /** One entry per (location, name, class), in the order first seen. */
   observations: SensitiveObservation[];
@@ -42,6 +50,7 @@ export interface SensitiveScanResult {
 export function scanCallForSensitiveData(
   input: SensitiveScanInput,
   limits: SensitiveScanLimits = DEFAULT_SENSITIVE_SCAN_LIMITS,
+  sampling?: SensitiveScanSampling,
 ): SensitiveScanResult {
   const found = new Map<string, SensitiveObservation>();
   // A path that also holds version strings ("3.0.0-preview") is a version field: its IP-shaped
@@ -56,8 +65,23 @@ export function scanCallForSensitiveData(
     else
       found.set(key, { location, name, class: cls, occurrences: 1, example: maskSensitiveValue(cls, raw) });
   };
+  const verdictOf = (
+    location: SensitiveLocation,
+    path: string,
+    value: string | number,
+    name: string | null,
+    parent: string | null,
+  ) => {
+    if (sampling === undefined) return classifySensitiveValue(value, { name, parent });
+    const field = `${sampling.endpoint}\u0000${location}\u0000${path}`;
+    const reused = value === '' ? null : sampling.verdicts.reuse(field);
+    if (reused !== undefined) return reused;
+    const cls = classifySensitiveValue(value, { name, parent });
+    sampling.verdicts.record(field, cls);
+    return cls;
+  };
   const classify = (location: SensitiveLocation, name: string, value: string) => {
-    const cls = classifySensitiveValue(value, { name });
+    const cls = verdictOf(location, name, value, name, null);
     if (cls !== null) record(location, name, cls, value);
   };
 
@@ -73,7 +97,7 @@ export function scanCallForSensitiveData(
       [text, truncated, complete] = [text.slice(0, limits.maxBodyChars), true, false];
     const visit: LeafVisitor = (path, name, parent, value) => {
       if (typeof value === 'string' && VERSION.test(value)) versionPaths.add(`${location}\u0000${path}`);
-      const cls = classifySensitiveValue(value, { name, parent });
+      const cls = verdictOf(location, path, value, name, parent);
       if (cls !== null) record(location, path, cls, value);
     };
     if (form) {
