@@ -17,6 +17,7 @@ export function isBirthDate(value: string | number): boolean {
     // Epoch seconds or milliseconds, roughly 1880 to 2100.
     return Math.abs(value) < 4.2e12;
   }
+  if (value.length > 40) return false;
   let m = ISO.exec(value) ?? YMD_SLASH.exec(value) ?? COMPACT.exec(value);
   if (m !== null) return plausible(+m[1], +m[2], +m[3]);
   m = DMY_OR_MDY.exec(value);

@@ -41,8 +41,9 @@ function valueEnd(text: string, i: number): number {
   const c = text[i];
   if (c === '"') return stringEnd(text, i);
   if (c !== '{' && c !== '[') {
-    const stop = text.slice(i).search(/[,}\]]/);
-    return stop === -1 ? -1 : i + stop;
+    for (let j = i; j < text.length; j += 1)
+      if (text[j] === ',' || text[j] === '}' || text[j] === ']') return j;
+    return -1;
   }
   let depth = 0;
   for (let j = i; j < text.length; j += 1) {
