@@ -1,26 +1,4 @@
-import {
-  type CountryCode,
-  isPossiblePhoneNumber,
-  isValidPhoneNumber,
-  parsePhoneNumberFromString,
-} from 'libphonenumber-js';
-
-// Regions tried for a national-format number under a phone-like name: the sensor does not know the
-// caller's country, and a number possible in one of the larger numbering plans is enough there.
-const REGIONS: readonly CountryCode[] = [
-  'US',
-  'GB',
-  'DE',
-  'FR',
-  'IN',
-  'BR',
-  'AU',
-  'ES',
-  'IT',
-  'NL',
-  'MX',
-  'JP',
-];
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 const PHONE_CHARS = /^(?:\+|00|\()?[\d\s().\-/]{5,24}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i;
 const COMPACT_E164 = /^\+[1-9]\d{9,14}$/;
@@ -37,7 +15,7 @@ function digitCount(value: string): number {
  * A phone number. Without a phone-like field name only unmistakable forms count: international
  * numbers that libphonenumber validates (or compact E.164 of a possible length: documentation and
  * test ranges such as +1 555 are not "valid"), and the North American `(415) 555-0134` form. Under a
- * phone-like name any national form of a possible length counts. Plain digit runs without a name never
+ * phone-like name any number in phone notation with 7 to 15 digits counts. Plain digit runs without a name never
  * do: that would match every id and amount.
  */
 export function isPhoneNumber(value: string, namedPhone: boolean): boolean {
@@ -53,6 +31,8 @@ export function isPhoneNumber(value: string, namedPhone: boolean): boolean {
     if (parsed === undefined) return false;
     return parsed.isValid() || (COMPACT_E164.test(value) && parsed.isPossible());
   }
-  if (namedPhone) return REGIONS.some((region) => isPossiblePhoneNumber(value, region));
+  // Under a phone name, a national number of 7 to 15 digits in phone notation is one: the sensor does
+  // not know the caller's country, and trying numbering plans costs more than it rejects.
+  if (namedPhone) return true;
   return NANP_NATIONAL.test(value) && isValidPhoneNumber(value, 'US');
 }
