@@ -104,7 +104,7 @@ export function scanCallForSensitiveData(
       complete = visitFormFields(text, visit, limits.maxFields) && complete;
       return;
     }
-    const first = text.trimStart()[0];
+    const first = /\S/.exec(text)?.[0];
     if (first !== '{' && first !== '[') return;
     const budget: WalkBudget = { nodes: limits.maxNodes, exhausted: false };
     const parsed = truncated ? undefined : tryParse(text);
