@@ -35,14 +35,14 @@ const METADATA = set(`
   hint label placeholder name id ids uuid url uri link verified confirmed valid invalid last4 last
   four prefix suffix masked mask fingerprint version outcome scanning question answer history
   attempts sent used revoked provider algorithm visibility visible reminder reminders digits
-  period
+  period arn path ref
 `);
 const PASSWORD = set(`password passwd pwd passphrase passcode pass pw`);
 const HASHED = set(`hash hashed digest encrypted crypted crypt`);
 const TOKEN_NOT_SECRET = set(`
   page next prev previous continuation pagination cursor sync csrf xsrf push device fcm apns
   registration usage endpoint scheme audience issuer scope scopes input output completion prompt
-  cache hash hashed public
+  cache hash hashed public idempotency authenticity captcha recaptcha hcaptcha turnstile
 `);
 const KEY_QUALIFIERS = set(`
   api secret private access signing encryption master client auth webhook service account license
@@ -75,6 +75,9 @@ const NOT_PERSONAL_NUMBER = set(`
 
 function secretByName(words: readonly string[], joined: string): boolean {
   if (has(words, METADATA)) return false;
+  // Anti-forgery tokens (`X-CSRFToken`, Rails `authenticity_token`, ASP.NET
+  // `__RequestVerificationToken`) are handed to every visitor: not secrets.
+  if (/csrf|xsrf|requestverification/.test(joined)) return false;
   if (/(?:secret|token|tokens|credentials?|authorization)$/.test(joined) || words.includes('secret'))
     return !has(words, TOKEN_NOT_SECRET);
   const k = words.lastIndexOf('key');
