@@ -76,7 +76,7 @@ const development = loadLabelledSet();
 const holdout = loadHoldoutSet();
 printEvaluation('Development set', development.length, evaluate(development));
 printEvaluation(
-  'Held-out set (figures above 0 misses were fixed after its first run, see README)',
+  'Held-out set (its first run, before the 5 misses were fixed: P 1.000, R 0.925, F1 0.961; see the README)',
   holdout.length,
   evaluate(holdout),
 );
