@@ -28,3 +28,24 @@ export { EndpointProfile } from './profile/endpoint-profile.util';
 export type { EndpointProfileJson, BodyStats, CountedStats } from './profile/endpoint-profile.type';
 export { isInterestingHeader, isCredentialName } from './profile/interesting-header.util';
 export type { TemplateCorrectionAction } from './templating/path-templater.util';
+export {
+  SENSITIVE_CLASSES,
+  SENSITIVE_LOCATIONS,
+  classifySensitiveValue,
+  maskSensitiveValue,
+  scanCallForSensitiveData,
+  DEFAULT_SENSITIVE_SCAN_LIMITS,
+  MAX_CLASSIFIED_CHARS,
+  FieldVerdictCache,
+} from './sensitive';
+export type {
+  SensitiveClass,
+  SensitiveLocation,
+  SensitiveObservation,
+  FieldContext,
+  SensitiveScanInput,
+  SensitiveScanResult,
+  SensitiveScanLimits,
+  SensitiveScanSampling,
+  FieldVerdictCacheOptions,
+} from './sensitive';

@@ -1,3 +1,5 @@
+import { type SensitiveClass, type SensitiveLocation } from '@apiscope/inference';
+
 /** The body of `GET /api/v1/inventory` and `apiscope analyze --format json` (a public contract, DESIGN.md). */
 
 export const ENDPOINT_FLAGS = ['shadow', 'orphan', 'zombie', 'unauthenticated', 'sensitive'] as const;
@@ -25,10 +27,12 @@ export interface EndpointAuth extends EndpointAuthDetails {
   unauthenticatedStatusCodes: Record<string, number>;
 }
 
+/** One sensitive (location, name, class) of an endpoint; `example` is masked, never a raw value. */
 export interface SensitiveFinding {
-  location: string;
+  location: SensitiveLocation;
   name: string;
-  class: string;
+  class: SensitiveClass;
+  /** Calls in which it was seen. */
   count: number;
   example: string;
 }
