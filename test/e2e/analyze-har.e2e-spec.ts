@@ -75,6 +75,17 @@ describe('apiscope analyze --har', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/endpoint\(s\) carry --fail-on flags/);
     expect(result.stderr).toContain('api.shop.example GET /internal/admin/users/{userId}: unauthenticated');
+    // the Spoutible class of leak: hashes and 2FA seeds of any user, masked, from traffic alone
+    const admin = JSON.parse(result.stdout).services[0].endpoints.find(
+      (e: { path: string }) => e.path === '/internal/admin/users/{userId}',
+    );
+    expect(admin.flags).toEqual(['unauthenticated', 'sensitive']);
+    expect(admin.sensitive.map((f: { name: string; class: string }) => [f.name, f.class])).toEqual([
+      ['$.email', 'email'],
+      ['$.mfa_secret', 'otp_secret'],
+      ['$.password_hash', 'password_hash'],
+    ]);
+    expect(JSON.stringify(admin.sensitive)).not.toMatch(/JBSWY3DPEHPK3PXP|\$2b\$12\$[0-9a-f]{10}/);
     expect(JSON.parse(result.stdout).services).toHaveLength(3);
   });
 

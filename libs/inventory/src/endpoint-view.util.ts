@@ -13,6 +13,7 @@ import {
   type EndpointFlag,
   type InventoryEndpoint,
   type InventoryParameter,
+  type SensitiveFinding,
 } from './inventory.type';
 
 /**
@@ -47,9 +48,31 @@ export function pathParametersOf(template: string): InventoryParameter[] {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** `sensitive[]` of the inventory (DESIGN.md): masked examples only, in a stable order. */
+function sensitiveOf(profile: EndpointProfile | undefined): SensitiveFinding[] {
+  return (profile?.toJSON().sensitive ?? [])
+    .map(
+      (f) =>
+        ({
+          location: f.location,
+          name: f.name,
+          class: f.class,
+          count: f.count,
+          example: f.example,
+        }) as SensitiveFinding,
+    )
+    .sort(
+      (a, b) =>
+        a.location.localeCompare(b.location) ||
+        a.name.localeCompare(b.name) ||
+        a.class.localeCompare(b.class),
+    );
+}
+
 /** One endpoint of the inventory document from its merged stats and profile. */
 export function toInventoryEndpoint(s: EndpointStats, profile?: EndpointProfile): InventoryEndpoint {
   const { path, graphql } = splitEndpointKey(s.pathTemplate);
+  const sensitive = sensitiveOf(profile);
   return {
     method: s.method,
     path,
@@ -69,8 +92,8 @@ export function toInventoryEndpoint(s: EndpointStats, profile?: EndpointProfile)
       unauthenticatedStatusCodes: s.uncredentialedStatusCodes ?? {},
       ...describeAuthDetails(profile),
     },
-    flags: trafficFlagsOf(s),
-    sensitive: [],
+    flags: sensitive.length > 0 ? [...trafficFlagsOf(s), 'sensitive'] : trafficFlagsOf(s),
+    sensitive,
     parameters: describeParameters(path, profile),
     requestBody: describeRequestBody(profile),
     responses: describeResponses(profile),

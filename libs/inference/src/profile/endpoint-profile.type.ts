@@ -27,6 +27,11 @@ export interface EndpointProfileJson {
   requestBodies: Array<[string, BodyStats]>;
   /** status -> media type -> bodies; media type '' counts responses without a body */
   responses: Array<[string, Array<[string, BodyStats]>]>;
+  /**
+   * Sensitive data seen in this endpoint's calls: one entry per (location, name, class) with the
+   * calls it appeared in and a masked example (never a raw value). Absent in profiles stored before.
+   */
+  sensitive?: Array<{ location: string; name: string; class: string; count: number; example: string }>;
   auth: {
     jwt: number;
     opaque: number;

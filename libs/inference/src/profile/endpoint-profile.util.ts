@@ -3,6 +3,7 @@ import { type ApiCall, type NameValueList } from '@apiscope/contracts';
 import { type CallAuth } from '../auth-detection.util';
 import { sampleBody } from '../schema/body-sample.util';
 import { emptyStats, mergeStats, observeValue } from '../schema/schema-stats.util';
+import { scanCallForSensitiveData } from '../sensitive/scan-call.util';
 import { type BodyStats, type CountedStats, type EndpointProfileJson } from './endpoint-profile.type';
 import { isCredentialName, isInterestingHeader } from './interesting-header.util';
 
@@ -78,6 +79,19 @@ function mergeKeyed<T extends CountedStats>(
  * sample of calls (all of the first 32, then fewer as the endpoint gets hot), and auth facts. Mergeable and serialisable: profiles of
  * two workers, or of two old templates now one, fold into one.
  */
+type SensitiveEntry = NonNullable<EndpointProfileJson['sensitive']>[number];
+
+/** Counts add up per (location, name, class); the first masked example stays; bounded in size. */
+function mergeSensitive(a: readonly SensitiveEntry[], b: readonly SensitiveEntry[]): SensitiveEntry[] {
+  const out = a.map((e) => ({ ...e }));
+  for (const e of b) {
+    const same = out.find((o) => o.location === e.location && o.name === e.name && o.class === e.class);
+    if (same) same.count += e.count;
+    else if (out.length < LIMITS.params) out.push({ ...e });
+  }
+  return out;
+}
+
 export class EndpointProfile {
   /** index over `state.params` (an array of pairs for serialisation; looked up on every call) */
   private readonly paramIndex = new Map<string, CountedStats>();
@@ -94,6 +108,7 @@ export class EndpointProfile {
       params: [],
       requestBodies: [],
       responses: [],
+      sensitive: [],
       auth: { jwt: 0, opaque: 0, issuers: [], apiKeys: [], sessionCookies: [] },
     });
   }
@@ -133,6 +148,8 @@ export class EndpointProfile {
     // cookie values are session material: names only
     for (const name of new Set(cookiePairs(call.request.headers))) this.param(`cookie:${name}`, undefined);
     this.observeAuth(auth);
+    // every call is scanned, not a sample: the first response that leaks must be caught
+    this.observeSensitive(call, auth);
     if (sampled) {
       s.sampled += 1;
       this.observeBodies(call);
@@ -150,6 +167,7 @@ export class EndpointProfile {
       params: mergeKeyed(a.params, b.params ?? [], LIMITS.params),
       requestBodies: mergeKeyed(a.requestBodies, b.requestBodies ?? [], LIMITS.mediaTypes),
       responses: mergeResponses(a.responses, b.responses ?? []),
+      sensitive: mergeSensitive(a.sensitive ?? [], b.sensitive ?? []),
       auth: {
         jwt: a.auth.jwt + (b.auth?.jwt ?? 0),
         opaque: a.auth.opaque + (b.auth?.opaque ?? 0),
@@ -158,6 +176,30 @@ export class EndpointProfile {
         sessionCookies: mergeCounts(a.auth.sessionCookies, b.auth?.sessionCookies ?? [], LIMITS.names),
       },
     });
+  }
+
+  private observeSensitive(call: ApiCall, auth: CallAuth): void {
+    const credentialHeaders = [
+      'authorization',
+      'proxy-authorization',
+      ...(auth.apiKeys ?? []).filter((k) => k.in === 'header').map((k) => k.name.toLowerCase()),
+    ];
+    const { observations } = scanCallForSensitiveData({
+      request: call.request,
+      ...(call.response && { response: call.response }),
+      credential: { headers: credentialHeaders, cookies: auth.sessionCookies ?? [] },
+    });
+    if (observations.length === 0) return;
+    this.state.sensitive = mergeSensitive(
+      this.state.sensitive ?? [],
+      observations.map((o) => ({
+        location: o.location,
+        name: o.name,
+        class: o.class,
+        count: 1,
+        example: o.example,
+      })),
+    );
   }
 
   private param(key: string, value: string | undefined): void {
