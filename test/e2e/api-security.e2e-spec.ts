@@ -183,7 +183,9 @@ describe('API security: every role on every route, hostile inputs everywhere (em
         ? { name: 'matrix', role: 'viewer' }
         : route === 'POST /api/v1/specs'
           ? { service: 'matrix.test', document: MINIMAL_SPEC }
-          : undefined;
+          : route === 'POST /api/v1/services/{service}/templates'
+            ? { action: 'pin', template: '/users/{userId}' }
+            : undefined;
   const send = (method: string, path: string, key: string | undefined, body?: object | string) => {
     let req = request(server.url)[method.toLowerCase() as 'get'](path);
     if (key !== undefined) req = req.set(bearer(key));
@@ -274,8 +276,12 @@ describe('API security: every role on every route, hostile inputs everywhere (em
         unexpected.push(`${c.method} ${c.path} ${c.param.name}: ${res.status} not problem+json`);
       // a 2xx is only acceptable where the parameter is free text: the value was data, it matched nothing
       if (res.status < 400 && c.method === 'GET' && c.path !== '/healthz') {
-        const items = (res.body.items ?? res.body.services) as unknown[] | undefined;
-        if (!items || items.length !== 0)
+        const items = (res.body.items ?? res.body.services ?? res.body.corrections) as unknown[] | undefined;
+        // a correction this loop itself stored (POST before GET) under the hostile name, verbatim, is plain data
+        const ownWrite =
+          c.path.endsWith('/templates') &&
+          (items ?? []).every((i) => (i as { service?: string }).service === c.value);
+        if (!items || (items.length !== 0 && !ownWrite))
           unexpected.push(
             `${c.method} ${c.path} ${c.param.name}=${JSON.stringify(c.value.slice(0, 40))} -> ${res.status} with data`,
           );

@@ -464,7 +464,7 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
       ['/users/me', 12],
     ]);
     const services = await request(server.url).get('/api/v1/services').set(auth).expect(200);
-    expect(services.body.services.find((s: { name: string }) => s.name === host)).toMatchObject({
+    expect(services.body.items.find((s: { name: string }) => s.name === host)).toMatchObject({
       endpoints: 2,
       calls: 21,
     });

@@ -8,21 +8,23 @@ const alter = (sql: string) => parseMigrationStatement(sql) as AlterTableStateme
 
 describe(parseMigrationStatement.name, () => {
   // The oracle for the real migrations is plain regexes over the file text, independent of the parser.
-  describe.each(loadMigrations().flatMap((m) => m.statements.map((s) => [`${m.version}-${m.name}`, s])))(
-    'on migration %s',
-    (_, sql) => {
-      it('should read the table, engine, ORDER BY and every column line', () => {
-        const parsed = create(sql);
-        expect(parsed.kind).toBe('create-table');
-        expect(parsed.table).toBe(/\{\{db\}\}\.(\w+)/.exec(sql)?.[1]);
-        expect(parsed.engine.name).toBe(/ENGINE\s*=\s*(\w+)/.exec(sql)?.[1]);
-        expect(parsed.clauses['ORDER BY']).toBe(/ORDER BY ([^\n;]+)/.exec(sql)?.[1].trim());
-        const columnLines = sql.split('\n').filter((l) => /^\s{4}\w+\s+\S/.test(l));
-        expect(parsed.columns.map((c) => c.name)).toEqual(columnLines.map((l) => l.trim().split(/\s+/)[0]));
-        expect(parsed.columns.every((c) => c.type !== '')).toBe(true);
-      });
-    },
-  );
+  // (CREATE TABLE statements; the ALTERs of the real migrations are checked by the ALTER cases below)
+  describe.each(
+    loadMigrations().flatMap((m) =>
+      m.statements.filter((s) => /^CREATE TABLE/i.test(s.trim())).map((s) => [`${m.version}-${m.name}`, s]),
+    ),
+  )('on migration %s', (_, sql) => {
+    it('should read the table, engine, ORDER BY and every column line', () => {
+      const parsed = create(sql);
+      expect(parsed.kind).toBe('create-table');
+      expect(parsed.table).toBe(/\{\{db\}\}\.(\w+)/.exec(sql)?.[1]);
+      expect(parsed.engine.name).toBe(/ENGINE\s*=\s*(\w+)/.exec(sql)?.[1]);
+      expect(parsed.clauses['ORDER BY']).toBe(/ORDER BY ([^\n;]+)/.exec(sql)?.[1].trim());
+      const columnLines = sql.split('\n').filter((l) => /^\s{4}\w+\s+\S/.test(l));
+      expect(parsed.columns.map((c) => c.name)).toEqual(columnLines.map((l) => l.trim().split(/\s+/)[0]));
+      expect(parsed.columns.every((c) => c.type !== '')).toBe(true);
+    });
+  });
 
   it('should read clauses in any order, comments, guards, indexes and computed columns', () => {
     const parsed = create(`

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { type InventoryEndpoint } from '@apiscope/inventory';
+import { type InventoryEndpoint, graphqlKey } from '@apiscope/inventory';
 import { type EndpointSort } from '@apiscope/storage';
 
 import { GetInventoryUseCase } from '../inventory/get-inventory.usecase';
@@ -46,7 +46,7 @@ export class ListEndpointsUseCase {
       sortValue(e),
       e.service,
       e.method,
-      e.path,
+      keyPathOf(e),
     ];
     const matching = all
       .filter(
@@ -66,12 +66,17 @@ export class ListEndpointsUseCase {
     const doc = await this.inventory.execute(service);
     return doc.services.flatMap((s) =>
       s.endpoints.map((e) => ({
-        id: endpointIdOf({ service: s.name, method: e.method, pathTemplate: e.path }),
+        id: endpointIdOf({ service: s.name, method: e.method, pathTemplate: keyPathOf(e) }),
         service: s.name,
         ...e,
       })),
     );
   }
+}
+
+/** The endpoint's key path: its template, plus `#type name` for a GraphQL operation. */
+function keyPathOf(e: Pick<InventoryEndpoint, 'path' | 'graphql'>): string {
+  return e.graphql ? graphqlKey(e.path, e.graphql.operationType, e.graphql.operationName) : e.path;
 }
 
 /** Sort keys compare as storage would order them: the measure (either way), then names byte-wise. */

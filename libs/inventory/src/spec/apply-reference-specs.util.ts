@@ -8,6 +8,7 @@ import {
 } from '../inventory.type';
 import { type ReferenceSpec, type SpecOperation } from './reference-spec.type';
 import { specFlags } from './spec-flags.util';
+import { graphqlKey } from '../endpoint-key.util';
 
 export interface ServiceSpecIndexEntry {
   latest: ReferenceSpec;
@@ -102,6 +103,10 @@ function orphanEndpoint(op: SpecOperation): InventoryEndpoint {
   };
 }
 
+/** Identity of an endpoint within a service: GraphQL operations on one path stay apart. */
+const endpointKey = (e: Pick<InventoryEndpoint, 'method' | 'path' | 'graphql'>) =>
+  `${e.method} ${e.graphql ? graphqlKey(e.path, e.graphql.operationType, e.graphql.operationName) : e.path}`;
+
 function applyToService(
   service: InventoryService,
   specs: ServiceSpecIndexEntry | undefined,
@@ -121,7 +126,7 @@ function applyToService(
     const renamed: InventoryEndpoint = op
       ? { ...e, path: op.path, parameters: specParameters(op, e.parameters) }
       : e;
-    const key = `${renamed.method} ${renamed.path}`;
+    const key = endpointKey(renamed);
     const existing = byKey.get(key);
     byKey.set(key, existing ? mergeEndpoints(existing, renamed) : renamed);
   }
