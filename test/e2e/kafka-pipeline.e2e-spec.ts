@@ -9,6 +9,8 @@ import { CallRepository, ClickHouseStore, EndpointRepository } from '@apiscope/s
 import { KafkaCallSink, createKafkaClient } from '@apiscope/transport';
 
 import { apiCall } from '../support/api-call.fixture';
+import { corpusFile } from '../support/corpus';
+import { runCli } from '../support/run-cli';
 import { type RunningCli, startCli as startCliProcess } from '../support/child-process';
 import { type KafkaMock, startKafkaMock } from '../support/kafka-mock';
 
@@ -51,7 +53,7 @@ describe('apiscope pipeline (Kafka consumer group, librdkafka mock cluster)', ()
   let dir: string;
 
   beforeAll(async () => {
-    mock = await startKafkaMock([`${TOPIC}:6`, `${DLQ}:1`]);
+    mock = await startKafkaMock([`${TOPIC}:6`, `${DLQ}:1`, 'sensor.e2e.v1:2']);
     kafka = new KafkaClient({ brokers: mock.brokers, logLevel: logLevel.NOTHING, clientId: 'e2e' });
     dir = mkdtempSync(join(tmpdir(), 'apiscope-kafka-'));
   });
@@ -177,5 +179,45 @@ describe('apiscope pipeline (Kafka consumer group, librdkafka mock cluster)', ()
     const bad = startCli(['pipeline', '--source', 'http://nope']);
     expect(await bad.exited).toBe(2);
     expect(bad.output()).toMatch(/--source: invalid Kafka URL "http:\/\/nope"/);
+  });
+
+  it('should send every exchange of a capture from `sensor pcap --sink kafka://` keyed by service', async () => {
+    const capture = corpusFile(
+      'api-pcaps',
+      'suricata-verify__lua-transform-11-bug-8173__npm-registry-api.pcap',
+    );
+    const stdout = await runCli(['sensor', 'pcap', '--file', capture, '--sink', 'stdout', '--workers', '1']);
+    expect(stdout.code).toBe(0);
+    const expected = stdout.stdout.trim().split('\n').filter(Boolean).length;
+    expect(expected).toBeGreaterThan(0);
+    const sent = await runCli([
+      'sensor',
+      'pcap',
+      '--file',
+      capture,
+      '--sink',
+      `kafka://${mock.brokers.join(',')}/sensor.e2e.v1`,
+      '--workers',
+      '1',
+    ]);
+    expect(sent.code).toBe(0);
+    expect(sent.stderr).toContain(`${expected} events sent to Kafka topic sensor.e2e.v1`);
+    const keys: string[] = [];
+    const reader = kafka.consumer({ groupId: 'e2e-sensor-reader' });
+    await reader.connect();
+    await reader.subscribe({ topic: 'sensor.e2e.v1', fromBeginning: true });
+    await new Promise<void>((resolve) => {
+      void reader.run({
+        eachMessage: ({ message }) => {
+          keys.push(message.key?.toString() ?? '');
+          expect(message.headers?.['apiscope-contract']?.toString()).toBe('1');
+          if (keys.length === expected) resolve();
+          return Promise.resolve();
+        },
+      });
+    });
+    await reader.disconnect();
+    expect(keys).toHaveLength(expected);
+    expect(keys.every((k) => k !== '')).toBe(true);
   });
 });

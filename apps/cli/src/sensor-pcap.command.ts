@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 
 import { type Command } from 'commander';
 
+import { parseKafkaUrl } from '@apiscope/transport';
+
 import {
   type CallSink,
   type CaptureSource,
@@ -51,14 +53,20 @@ function source(options: SensorPcapOptions): CaptureSource {
 
 function sink(options: SensorPcapOptions): CallSink {
   const value = options.sink;
-  if (value === undefined) throw new UsageException('--sink is required: stdout or http://HOST:PORT');
+  if (value === undefined)
+    throw new UsageException('--sink is required: stdout, http://HOST:PORT or kafka://BROKERS/TOPIC');
   if (value === 'stdout') return { kind: 'stdout' };
-  if (/^kafka:\/\//i.test(value))
-    throw new UsageException(
-      '--sink kafka:// is not available in this build yet; use stdout or http://HOST:PORT',
-    );
+  if (/^kafka:\/\//i.test(value)) {
+    try {
+      return { kind: 'kafka', ...parseKafkaUrl(value) };
+    } catch (error) {
+      throw new UsageException(`--sink: ${(error as Error).message}`);
+    }
+  }
   if (!/^https?:\/\/[^/\s]+/i.test(value))
-    throw new UsageException(`--sink must be stdout or http://HOST:PORT, got "${value}"`);
+    throw new UsageException(
+      `--sink must be stdout, http://HOST:PORT or kafka://BROKERS/TOPIC, got "${value}"`,
+    );
   const apiKey = options.apiKey ?? process.env['APISCOPE_API_KEY'];
   if (apiKey === undefined || apiKey.trim() === '')
     throw new UsageException('--sink http:// needs an API key: --api-key KEY or APISCOPE_API_KEY');

@@ -1,10 +1,11 @@
 import { type CallSink, HttpSink, NdjsonSink } from '@apiscope/sensor-logs';
 
+import { KafkaCallSink, createKafkaClient, kafkaSecurityFromEnv, parseKafkaUrl } from '@apiscope/transport';
+
 import { UsageException } from './usage.exception';
 
 /**
- * `--sink stdout|http://HOST:PORT`. Kafka sinks (`kafka://BROKERS/TOPIC`, DESIGN.md) are not built
- * for the log sensor yet: a clear usage error rather than a silent fallback.
+ * `--sink stdout|http://HOST:PORT|kafka://BROKERS/TOPIC` (DESIGN.md).
  */
 export function sinkFromOption(value: string, apiKey: string | undefined): CallSink {
   if (value === 'stdout') return new NdjsonSink(process.stdout);
@@ -17,9 +18,30 @@ export function sinkFromOption(value: string, apiKey: string | undefined): CallS
     return new HttpSink({ url: value, apiKey: apiKey.trim() });
   }
   if (/^kafka:\/\//i.test(value)) {
-    throw new UsageException(
-      '--sink kafka://... is not available for sensor logs yet: use stdout or http://HOST:PORT',
-    );
+    let target;
+    try {
+      target = parseKafkaUrl(value);
+    } catch (error) {
+      throw new UsageException(`--sink: ${(error as Error).message}`);
+    }
+    const sink = new KafkaCallSink({
+      kafka: createKafkaClient('apiscope-sensor-logs', target.brokers, kafkaSecurityFromEnv()),
+      topic: target.topic,
+      compression: 'snappy',
+    });
+    return {
+      name: `kafka topic ${target.topic}`,
+      send: (calls) => sink.send(calls),
+      close: async () => {
+        const stats = await sink.close();
+        if (stats.dropped > 0)
+          process.stderr.write(
+            `kafka sink: ${stats.dropped} calls dropped (Kafka unavailable, buffer full)\n`,
+          );
+      },
+    };
   }
-  throw new UsageException(`--sink must be stdout or http://HOST:PORT, got "${value}"`);
+  throw new UsageException(
+    `--sink must be stdout, http://HOST:PORT or kafka://BROKERS/TOPIC, got "${value}"`,
+  );
 }

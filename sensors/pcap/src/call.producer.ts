@@ -1,4 +1,5 @@
 import type * as HttpProducerModule from './http-call.producer';
+import type * as KafkaProducerModule from './kafka-call.producer';
 import { type CallSink } from './pcap-sensor-options.type';
 
 /** Receives events as NDJSON bytes (many lines at once: the workers batch them). */
@@ -44,6 +45,10 @@ const load = <T>(specifier: string) => import(specifier) as Promise<T>;
 /** The HTTP sink (and with it the transport library and Nest) is loaded only when it is used. */
 export async function createCallProducer(sink: CallSink): Promise<CallProducer> {
   if (sink.kind === 'stdout') return new StdoutCallProducer();
+  if (sink.kind === 'kafka') {
+    const { KafkaCallProducer } = await load<typeof KafkaProducerModule>('./kafka-call.producer');
+    return KafkaCallProducer.connect(sink.brokers, sink.topic);
+  }
   const { HttpCallProducer } = await load<typeof HttpProducerModule>('./http-call.producer');
   return new HttpCallProducer(sink.url, sink.apiKey);
 }

@@ -3,7 +3,10 @@ export type CaptureSource =
   { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'interface'; name: string; bpf?: string };
 
 /** Where events go: NDJSON on stdout, or batches to a remote apiscope's ingest API. */
-export type CallSink = { kind: 'stdout' } | { kind: 'http'; url: string; apiKey: string };
+export type CallSink =
+  | { kind: 'stdout' }
+  | { kind: 'http'; url: string; apiKey: string }
+  | { kind: 'kafka'; brokers: string[]; topic: string };
 
 export interface PcapSensorOptions {
   source: CaptureSource;

@@ -189,7 +189,13 @@ export class KafkaCallSink {
       ...(idempotent && { maxInFlightRequests: 1 }),
       allowAutoTopicCreation: true,
     });
-    await producer.connect();
+    try {
+      await producer.connect();
+    } catch (error) {
+      // a half-connected producer keeps sockets and timers alive: release them before giving up
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
     return producer;
   }
 
