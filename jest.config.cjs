@@ -11,6 +11,4 @@ const projects = ['apps', 'libs', 'sensors']
   .concat(join(__dirname, 'test'))
   .filter((dir) => existsSync(join(dir, 'jest.config.cjs')));
 
-// testTimeout is a global option: a project's own value (test/ sets 60 s for the end-to-end specs) is
-// ignored when projects run together, so it is set here for the whole run.
-module.exports = { projects, testTimeout: 60_000 };
+module.exports = { projects };
