@@ -28,13 +28,15 @@ function resolveTypeScript(spec: string, from: string): string | undefined {
 
 let cache: Record<string, string> | undefined;
 
+const SWC_VERSION = (createRequire(__filename)('@swc/core/package.json') as { version: string }).version;
+
 const CACHE_DIR = resolve(__dirname, '..', '..', '..', 'node_modules', '.cache', 'apiscope-worker');
 
 /** SWC output of one file, from a disk cache keyed by path, size and mtime when it was seen before. */
 function compileFile(file: string, swc: () => SwcCore): string {
   const stat = statSync(file);
   const key = createHash('sha1')
-    .update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${JSON.stringify(SWC_OPTIONS(''))}`)
+    .update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${JSON.stringify(SWC_OPTIONS(''))}\0${SWC_VERSION}`)
     .digest('hex');
   const cached = join(CACHE_DIR, `${key}.js`);
   if (existsSync(cached)) return readFileSync(cached, 'utf8');

@@ -1,7 +1,8 @@
 import { type BodyCollector } from './body-collector.util';
 import { type HttpExchange, type HttpFlowInfo, type HttpStats } from './http-exchange.type';
 import { type HttpHead } from './http-head.type';
-import { BodyDecision, type HttpStreamOwner, HttpStreamParser } from './http-stream.parser';
+import { BodyDecision, type HttpStreamOwner } from './http-stream-owner.type';
+import { HttpStreamParser } from './http-stream.parser';
 import { type MemoryBudget } from './memory-budget.type';
 
 /** Requests waiting for their response on one connection before the oldest is given up. */

@@ -1,25 +1,13 @@
 import { BodyCollector } from './body-collector.util';
+import { bodyFraming } from './body-framing.util';
 import { ChunkedBodyParser } from './chunked-body.parser';
 import { parseHttpHead } from './http-head.parser';
 import { type HttpHead } from './http-head.type';
+import { BodyDecision, type HttpStreamOwner } from './http-stream-owner.type';
+import { HeadAccumulator } from './head-accumulator.util';
 import { type MemoryBudget } from './memory-budget.type';
-import { findHeadEnd, findSimpleRequestEnd, requestLineHasVersion } from './head-end.util';
-import { findRequestLine, findStatusLine, requestLineStart, statusLineStart } from './message-start.util';
-
-/** How the owner wants the body after a head: by its headers, none, or stop parsing (tunnel). */
-export const BodyDecision = { FRAMING: 0, NONE: 1, TUNNEL: 2 } as const;
-export type BodyDecision = (typeof BodyDecision)[keyof typeof BodyDecision];
-
-export interface HttpStreamOwner {
-  onHead(parser: HttpStreamParser, head: HttpHead, tsMs: number): BodyDecision;
-  onMessageEnd(
-    parser: HttpStreamParser,
-    body: BodyCollector | undefined,
-    tsMs: number,
-    incomplete: boolean,
-  ): void;
-  onParseError(parser: HttpStreamParser, reason: string): void;
-}
+import { MessageScanner } from './message-scanner.util';
+import { requestLineStart, statusLineStart } from './message-start.util';
 
 /**
  * Buffer's own decoder without `toString`'s argument checks (the bounds are known good here);
@@ -35,9 +23,6 @@ const CLOSE = 4;
 const SCAN = 5;
 const DEAD = 6;
 
-const MAX_HEAD = 64 * 1024;
-const SCAN_TAIL = 512;
-
 /**
  * One direction of an HTTP/1.x connection, fed in order with reassembled TCP bytes (any split).
  * Heads found whole in one segment are parsed in place; split heads are copied (bounded). Bodies
@@ -46,12 +31,10 @@ const SCAN_TAIL = 512;
  */
 export class HttpStreamParser {
   private state: number = IDLE;
-  private headBuf: Buffer | undefined;
-  private headLength = 0;
-  private headScan = 0;
+  private readonly headBytesKept: HeadAccumulator;
+  private readonly scanner: MessageScanner;
   private remaining = 0;
   private readonly chunked = new ChunkedBodyParser();
-  private tail: Buffer | undefined;
   private synced = false;
   private incomplete = false;
   private tunnelAfter = false;
@@ -71,6 +54,8 @@ export class HttpStreamParser {
     scanBudget: number,
   ) {
     this.scanBudget = scanBudget;
+    this.headBytesKept = new HeadAccumulator(isRequest, budget);
+    this.scanner = new MessageScanner(isRequest);
   }
 
   /** True once this direction gave up (not HTTP, or a tunnel): the caller may stop feeding it. */
@@ -154,7 +139,7 @@ export class HttpStreamParser {
       this.finishPartialHead(tsMs);
     }
     if (this.state !== DEAD) this.state = SCAN;
-    this.tail = undefined;
+    this.scanner.reset();
   }
 
   /** The connection ended: a body delimited by close is complete; anything else is cut off. */
@@ -194,74 +179,41 @@ export class HttpStreamParser {
       return pos;
     }
     this.messageStartMs = tsMs;
-    this.headLength = 0;
     this.state = HEAD;
     return pos;
   }
 
   private headBytes(buf: Buffer, pos: number, end: number, tsMs: number): number {
-    if (this.headLength === 0) {
-      const stop = this.findEnd(buf, pos, pos, end);
+    const kept = this.headBytesKept;
+    const before = kept.length;
+    if (before === 0) {
+      const stop = kept.endInPlace(buf, pos, end);
       if (stop !== -1) {
         this.completeHead(buf, pos, stop, tsMs);
         return stop;
       }
-      this.headScan = 0;
-      this.appendHead(buf, pos, end);
-      return end;
     }
-    const before = this.headLength;
-    const taken = this.appendHead(buf, pos, end);
-    const head = this.headBuf as Buffer;
-    // resume where the last search stopped: a head split into many tiny segments stays linear
-    const stop = this.findEnd(head, 0, this.headScan, this.headLength);
+    const taken = kept.append(buf, pos, end);
+    const stop = before === 0 ? -1 : kept.end();
     if (stop === -1) {
-      this.headScan = Math.max(0, this.headLength - 3);
-      if (this.headLength >= MAX_HEAD) this.headError('head larger than 64 KiB');
+      if (kept.full) this.headError('head larger than 64 KiB');
       return pos + taken;
     }
-    this.budget.used -= this.headLength;
-    this.headLength = 0;
-    this.completeHead(head, 0, stop, tsMs);
-    if (head.length > 8192) this.headBuf = undefined;
+    this.completeHead(kept.take(), 0, stop, tsMs);
     return pos + (stop - before);
-  }
-
-  private findEnd(buf: Buffer, start: number, from: number, end: number): number {
-    if (this.isRequest && !requestLineHasVersion(buf, start, end))
-      return findSimpleRequestEnd(buf, start, end);
-    return findHeadEnd(buf, from, end);
-  }
-
-  private appendHead(buf: Buffer, pos: number, end: number): number {
-    const n = Math.min(end - pos, MAX_HEAD - this.headLength);
-    if (this.headBuf === undefined || this.headBuf.length < this.headLength + n) {
-      const grown = Buffer.allocUnsafe(Math.min(MAX_HEAD, Math.max(2048, (this.headLength + n) * 2)));
-      if (this.headBuf !== undefined) this.headBuf.copy(grown, 0, 0, this.headLength);
-      this.headBuf = grown;
-    }
-    buf.copy(this.headBuf, this.headLength, pos, pos + n);
-    this.headLength += n;
-    this.budget.used += n;
-    if (n === 0) this.headError('head larger than 64 KiB');
-    return n;
   }
 
   private headError(reason: string): void {
     this.owner.onParseError(this, reason);
-    this.budget.used -= this.headLength;
-    this.headLength = 0;
+    this.headBytesKept.clear();
     this.state = SCAN;
   }
 
   /** A head cut off by a gap or the end of the capture: keep what can be read. */
   private finishPartialHead(tsMs: number): void {
-    if (this.state !== HEAD || this.headLength === 0) return;
-    const head = this.headBuf as Buffer;
-    const length = this.headLength;
-    this.budget.used -= length;
-    this.headLength = 0;
-    this.completeHead(head, 0, length, tsMs);
+    const length = this.headBytesKept.length;
+    if (this.state !== HEAD || length === 0) return;
+    this.completeHead(this.headBytesKept.take(), 0, length, tsMs);
     if (!this.stateIs(IDLE) && !this.stateIs(SCAN) && !this.stateIs(DEAD)) this.endMessage(tsMs);
   }
 
@@ -276,22 +228,18 @@ export class HttpStreamParser {
     this.synced = true;
     const decision = this.owner.onHead(this, parsed, this.messageStartMs);
     this.tunnelAfter = decision === BodyDecision.TUNNEL;
-    if (decision !== BodyDecision.FRAMING || this.noBody(parsed)) return this.endMessage(tsMs);
+    if (decision !== BodyDecision.FRAMING) return this.endMessage(tsMs);
+    const framing = bodyFraming(parsed, this.isRequest);
+    if (framing === 'none') return this.endMessage(tsMs);
     this.openBody(parsed.contentEncoding);
-    if (parsed.chunked) {
+    if (framing === 'chunked') {
       this.chunked.reset();
       this.state = CHUNKED;
-    } else if (parsed.contentLength >= 0) {
+    } else if (framing === 'close') this.state = CLOSE;
+    else {
       this.remaining = parsed.contentLength;
       this.state = LENGTH;
-      if (this.remaining === 0) this.endMessage(tsMs);
-    } else if (this.isRequest) this.endMessage(tsMs);
-    else this.state = CLOSE;
-  }
-
-  private noBody(head: HttpHead): boolean {
-    if (this.isRequest) return head.version === '0.9' || (!head.chunked && head.contentLength <= 0);
-    return head.status < 200 || head.status === 204 || head.status === 304;
+    }
   }
 
   private openBody(contentEncoding: string): void {
@@ -312,8 +260,7 @@ export class HttpStreamParser {
   private abandonMessage(): void {
     this.body?.release();
     this.body = undefined;
-    if (this.headLength > 0) this.budget.used -= this.headLength;
-    this.headLength = 0;
+    this.headBytesKept.clear();
   }
 
   private scan(buf: Buffer, pos: number, end: number, tsMs: number): number {
@@ -321,27 +268,15 @@ export class HttpStreamParser {
       this.scanBudget -= end - pos;
       if (this.scanBudget < 0) {
         this.state = DEAD;
-        this.tail = undefined;
+        this.scanner.reset();
         return end;
       }
     }
-    let data = buf;
-    let from = pos;
-    let to = end;
-    if (this.tail !== undefined) {
-      data = Buffer.concat([this.tail, buf.subarray(pos, end)]);
-      from = 0;
-      to = data.length;
-    }
-    const found = this.isRequest ? findRequestLine(data, from, to) : findStatusLine(data, from, to);
-    if (found === -1) {
-      this.tail = Buffer.from(data.subarray(Math.max(from, to - SCAN_TAIL), to));
-      return end;
-    }
-    this.tail = undefined;
+    const hit = this.scanner.scan(buf, pos, end);
+    if (hit === undefined) return end;
     this.state = IDLE;
-    if (data === buf) return found;
-    this.execute(data, found, to, tsMs);
+    if (hit.data === buf) return hit.at;
+    this.execute(hit.data, hit.at, hit.end, tsMs);
     return end;
   }
 }

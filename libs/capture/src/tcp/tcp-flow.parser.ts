@@ -105,6 +105,13 @@ export class TcpFlow implements FlowEntry {
     const length = p.payloadLength;
     if (length > 0) {
       this.payloadBytes += length;
+      if (this.payloadClass === -1) this.payloadClass = classifyPayload(p.buf, p.payloadOffset, length);
+      // a connection that opens with TLS or the HTTP/2 preface never carries HTTP/1.x: skip it whole
+      if (
+        !this.ignored &&
+        (this.payloadClass === PayloadClass.TLS || this.payloadClass === PayloadClass.HTTP2)
+      )
+        this.ignore();
       if (!this.ignored) {
         if (this.connection === undefined) this.open(p, side);
         stream.segment(seq, p.buf, p.payloadOffset, length, p.tsMs);
@@ -147,7 +154,6 @@ export class TcpFlow implements FlowEntry {
 
   private open(p: DecodedPacket, side: number): void {
     const end = p.payloadOffset + p.payloadLength;
-    this.payloadClass = classifyPayload(p.buf, p.payloadOffset, p.payloadLength);
     if (this.clientSide === -1) {
       if (requestLineStart(p.buf, p.payloadOffset, end) === 1) this.clientSide = side;
       else if (isStatusLineStart(p.buf, p.payloadOffset, end)) this.clientSide = 1 - side;
