@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { Logger } from '@nestjs/common';
@@ -13,6 +14,8 @@ import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
 
 export const DEMO_HAR = resolve(__dirname, '..', 'demo', 'demo-shop.har');
+/** The web catalog's build: `npm install` makes it (root `prepare`), `npm run build:ui` remakes it. */
+export const UI_DIR = resolve(__dirname, '..', '..', 'ui', 'dist');
 
 interface ServeOptions {
   data: string;
@@ -38,7 +41,11 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     host: options.host,
     port,
     apiKey: key,
-    api: { ...apiLimitsFromEnv(), ...(options.corsOrigin && { corsOrigins: options.corsOrigin }) },
+    api: {
+      ...apiLimitsFromEnv(),
+      ...(options.corsOrigin && { corsOrigins: options.corsOrigin }),
+      uiDir: UI_DIR,
+    },
     ...(tls && { tls }),
     logger: new CliLogger(),
   });
@@ -60,6 +67,10 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
   logger.log(
     `apiscope is up at ${server.url}  (catalog: ${server.url}/, API: ${server.url}/api/v1, docs: ${server.url}/api/docs)`,
   );
+  if (!existsSync(join(UI_DIR, 'index.html')))
+    logger.warn(
+      `the web catalog is not built (${UI_DIR} is missing): run \`npm run build:ui\`; the API works without it`,
+    );
   logger.log(`API key: ${origin === 'APISCOPE_API_KEY' ? 'from APISCOPE_API_KEY' : `in ${origin}`}`);
   if (!tls && !/^(127\.|localhost$|::1$|\[::1\]$)/.test(options.host))
     logger.warn(

@@ -1,4 +1,9 @@
-import { type EndpointFlag, type EndpointKey, type EndpointStats } from '@apiscope/inventory';
+import {
+  type AuthStatus,
+  type EndpointFlag,
+  type EndpointKey,
+  type EndpointStats,
+} from '@apiscope/inventory';
 
 import { type ClickHouseStore } from './clickhouse-store';
 
@@ -6,7 +11,10 @@ export interface EndpointQuery {
   service?: string;
   method?: string;
   pathPrefix?: string;
+  /** Case-insensitive substring of the path template. */
+  pathContains?: string;
   flag?: EndpointFlag;
+  authStatus?: AuthStatus;
   /** Keyset cursor: endpoints strictly after this key in (service, method, template) order. */
   after?: EndpointKey;
   limit: number;
@@ -39,6 +47,14 @@ const FLAG_CONDITION: Record<EndpointFlag, string> = {
   orphan: '0',
   zombie: '0',
   sensitive: '0',
+};
+
+/** SQL condition per auth status, over merged aggregates; the same rule as authStatusOf. */
+const AUTH_CONDITION: Record<AuthStatus, string> = {
+  authenticated: 'credentialed_calls > 0 AND uncredentialed_calls = 0',
+  unauthenticated: 'credentialed_calls = 0 AND uncredentialed_calls > 0',
+  mixed: 'credentialed_calls > 0 AND uncredentialed_calls > 0',
+  unknown: 'credentialed_calls = 0 AND uncredentialed_calls = 0',
 };
 
 const MERGED_COLUMNS = `
@@ -126,6 +142,10 @@ export class EndpointRepository {
       where.push('startsWith(path_template, {pathPrefix:String})');
       params['pathPrefix'] = q.pathPrefix;
     }
+    if (q.pathContains !== undefined) {
+      where.push('positionCaseInsensitiveUTF8(path_template, {pathContains:String}) > 0');
+      params['pathContains'] = q.pathContains;
+    }
     if (q.after) {
       where.push(
         '(service, method, path_template) > ({afterService:String}, {afterMethod:String}, {afterTemplate:String})',
@@ -136,12 +156,16 @@ export class EndpointRepository {
         afterTemplate: q.after.pathTemplate,
       });
     }
+    const having = [
+      ...(q.flag ? [FLAG_CONDITION[q.flag]] : []),
+      ...(q.authStatus ? [AUTH_CONDITION[q.authStatus]] : []),
+    ];
     const query = `
       SELECT ${MERGED_COLUMNS}
       FROM ${this.store.table('endpoint_stats')}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       GROUP BY service, method, path_template
-      ${q.flag ? `HAVING ${FLAG_CONDITION[q.flag]}` : ''}
+      ${having.length ? `HAVING ${having.map((c) => `(${c})`).join(' AND ')}` : ''}
       ORDER BY service, method, path_template
       LIMIT {limit:UInt32}`;
     const rows = await this.store.select<StatsRow>(query, params);

@@ -28,7 +28,9 @@ export class ListEndpointsUseCase {
       ...(q.service !== undefined && { service: q.service }),
       ...(q.method !== undefined && { method: q.method.toUpperCase() }),
       ...(q.pathPrefix !== undefined && { pathPrefix: q.pathPrefix }),
+      ...(q.pathContains !== undefined && { pathContains: q.pathContains }),
       ...(q.flag !== undefined && { flag: q.flag }),
+      ...(q.auth !== undefined && { authStatus: q.auth }),
       ...(after && { after }),
     };
     const rows = await this.endpoints.list(query);
