@@ -8,6 +8,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Vite builds React's development bundle when NODE_ENV says so (Jest sets `test` for the browser
+// tests that call this script): the catalog is always the production build.
+process.env.NODE_ENV = 'production';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ui = join(root, 'apps', 'ui');
 const dist = join(ui, 'dist');
@@ -21,7 +25,7 @@ function files(dir) {
 }
 
 function inputsHash() {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update('production\0');
   const inputs = [
     ...files(join(ui, 'src')).filter((f) => !/\.spec\.tsx?$/.test(f)),
     ...files(join(ui, 'public')),

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,12 +71,22 @@ describe(webCatalog.name, () => {
     expect(res.text ?? '').toBe(body);
   });
 
-  it('should see a file added after start-up only after a restart (the file list is read once)', async () => {
-    const app = appFor(join(dir, 'built'));
-    writeFileSync(join(dir, 'built', 'assets', 'late.js'), 'late');
-    await request(app).get('/assets/late.js').expect(404);
-    await request(appFor(join(dir, 'built')))
-      .get('/assets/late.js')
-      .expect(200, 'late');
+  it('should pick up a rebuild at the next page load, without a restart', async () => {
+    const build = join(dir, 'rebuilt');
+    const app = appFor(build);
+    await request(app).get('/').set('Accept', 'text/html').expect(404);
+    mkdirSync(join(build, 'assets'), { recursive: true });
+    writeFileSync(join(build, 'assets', 'b-1.js'), 'first');
+    writeFileSync(join(build, 'index.html'), 'v1');
+    await request(app).get('/').set('Accept', 'text/html').expect(200, 'v1');
+    await request(app).get('/assets/b-1.js').expect(200, 'first');
+    // a new build: new hashed names, a new index.html (a later mtime)
+    rmSync(join(build, 'assets', 'b-1.js'));
+    writeFileSync(join(build, 'assets', 'b-2.js'), 'second');
+    writeFileSync(join(build, 'index.html'), 'v2');
+    utimesSync(join(build, 'index.html'), new Date(), new Date(Date.now() + 5000));
+    await request(app).get('/assets/b-2.js').expect(200, 'second');
+    await request(app).get('/').set('Accept', 'text/html').expect(200, 'v2');
+    await request(app).get('/assets/b-1.js').expect(404);
   });
 });

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 import { type AuthStatus, type EndpointFlag } from '../api/api.type';
 import { type Severity } from '../domain/findings.util';
@@ -90,18 +90,22 @@ export function DataClassBadge({ dataClass }: { dataClass: string }) {
   );
 }
 
-/** A path template with its `{parameters}` set apart. */
+/** A path template with its `{parameters}` set apart; long paths wrap after a slash, not mid-word. */
 export function PathText({ path }: { path: string }) {
-  const parts = path.split(/(\{[^}]*\})/g).filter(Boolean);
+  const parts = path.split(/(\{[^}]*\}|\/)/g).filter(Boolean);
   return (
     <span className="path">
       {parts.map((part, i) =>
-        part.startsWith('{') ? (
+        part === '/' ? (
+          <Fragment key={i}>
+            <wbr />/
+          </Fragment>
+        ) : part.startsWith('{') ? (
           <span className="param" key={i}>
             {part}
           </span>
         ) : (
-          part
+          <Fragment key={i}>{part}</Fragment>
         ),
       )}
     </span>

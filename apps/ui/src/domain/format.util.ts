@@ -15,6 +15,7 @@ export function formatMs(ms: number): string {
 
 export function formatPercent(part: number, whole: number): string {
   if (whole === 0) return '–';
+  if (part === 0) return '0%';
   const p = (part / whole) * 100;
   return p > 0 && p < 0.1 ? '<0.1%' : `${p.toFixed(p < 10 ? 1 : 0)}%`;
 }

@@ -28,7 +28,7 @@ const COLUMNS: ReadonlyArray<Column<Finding>> = [
   {
     key: 'finding',
     header: 'Finding',
-    width: '34%',
+    width: '32%',
     cell: (f) => (
       <div className="stack" style={{ gap: 2 }}>
         <strong>{f.title}</strong>
@@ -61,11 +61,14 @@ const COLUMNS: ReadonlyArray<Column<Finding>> = [
   {
     key: 'owasp',
     header: 'OWASP API 2023',
-    width: '190px',
+    width: '200px',
     cell: (f) => (
-      <span title={OWASP_API_2023[f.owasp]}>
-        <strong>{f.owasp}</strong> <span className="muted">{OWASP_API_2023[f.owasp]}</span>
-      </span>
+      <div className="stack" style={{ gap: 2 }}>
+        <strong>{f.owasp}:2023</strong>
+        <span className="muted" style={{ fontSize: 12 }}>
+          {OWASP_API_2023[f.owasp]}
+        </span>
+      </div>
     ),
   },
   {
@@ -118,6 +121,22 @@ export function FindingsPage() {
     [all, severity, owasp],
   );
   const shown = rows.slice(offset, offset + PAGE);
+  const half = Math.ceil(byCategory.length / 2);
+  const categoryItem = ([id, n]: [OwaspId, number]) => ({
+    key: id,
+    label: (
+      <Link
+        href={href({ owasp: owasp === id ? null : id, from: 0 })}
+        title={OWASP_API_2023[id]}
+        aria-current={owasp === id ? 'true' : undefined}
+        style={owasp === id ? { fontWeight: 700 } : undefined}
+      >
+        {id} {OWASP_API_2023[id]}
+      </Link>
+    ),
+    value: n,
+    color: 'var(--red)',
+  });
 
   if (snapshot.status === 'error' && !all)
     return <ErrorState error={snapshot.error!} onRetry={snapshot.reload} />;
@@ -164,104 +183,90 @@ export function FindingsPage() {
           ))}
         </div>
       </div>
-      <div className="grid" style={{ gridTemplateColumns: 'minmax(0, 1fr) 300px', alignItems: 'start' }}>
-        <Panel
-          flush
-          title={all ? `${formatCount(rows.length)} finding${rows.length === 1 ? '' : 's'}` : 'Findings'}
-          hint={
-            severity || owasp
-              ? [severity, owasp && `${owasp} ${OWASP_API_2023[owasp]}`].filter(Boolean).join(' · ')
-              : undefined
-          }
-          actions={
-            (severity || owasp) && (
+      <Panel title="By OWASP category" hint="click one to filter">
+        {!all ? (
+          <LoadingRows rows={2} />
+        ) : byCategory.length === 0 ? (
+          <p className="muted">No category has findings.</p>
+        ) : (
+          <div className="grid grid-halves" style={{ gap: '10px 32px' }}>
+            {[byCategory.slice(0, half), byCategory.slice(half)].map((column, i) => (
+              <HBarList key={i} items={column.map(categoryItem)} />
+            ))}
+          </div>
+        )}
+        <p className="faint" style={{ fontSize: 12, marginTop: 14 }}>
+          Derived in the browser from each endpoint’s flags, auth and sensitive data as the API reports them.
+        </p>
+      </Panel>
+      <Panel
+        flush
+        title={all ? `${formatCount(rows.length)} finding${rows.length === 1 ? '' : 's'}` : 'Findings'}
+        hint={
+          severity || owasp
+            ? [severity, owasp && `${owasp} ${OWASP_API_2023[owasp]}`].filter(Boolean).join(' · ')
+            : undefined
+        }
+        actions={
+          (severity || owasp) && (
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => navigate(href({ severity: null, owasp: null, from: 0 }), { replace: true })}
+            >
+              Clear filters
+            </button>
+          )
+        }
+      >
+        {!all ? (
+          <LoadingRows rows={8} label="Loading findings" />
+        ) : (
+          <DataTable
+            caption="Findings"
+            columns={COLUMNS}
+            rows={shown}
+            rowKey={(f) => f.id}
+            onActivate={(f) => navigate(endpointHref(f.endpoint))}
+            empty={
+              <EmptyState
+                compact
+                title={all.length === 0 ? 'No findings' : 'No finding matches'}
+                icon="findings"
+              >
+                {all.length === 0
+                  ? 'No endpoint is flagged or carries sensitive data.'
+                  : 'Nothing at this severity in this category.'}
+              </EmptyState>
+            }
+          />
+        )}
+        {rows.length > PAGE && (
+          <div className="table-foot">
+            <span>
+              {offset + 1}–{Math.min(rows.length, offset + PAGE)} of {formatCount(rows.length)}
+            </span>
+            <div className="row">
               <button
                 type="button"
-                className="btn btn-ghost"
-                onClick={() => navigate(href({ severity: null, owasp: null, from: 0 }), { replace: true })}
+                className="btn"
+                disabled={offset === 0}
+                onClick={() => navigate(href({ from: Math.max(0, offset - PAGE) }))}
               >
-                Clear filters
+                <Icon name="chevronLeft" /> Previous
               </button>
-            )
-          }
-        >
-          {!all ? (
-            <LoadingRows rows={8} label="Loading findings" />
-          ) : (
-            <DataTable
-              caption="Findings"
-              columns={COLUMNS}
-              rows={shown}
-              rowKey={(f) => f.id}
-              onActivate={(f) => navigate(endpointHref(f.endpoint))}
-              empty={
-                <EmptyState
-                  compact
-                  title={all.length === 0 ? 'No findings' : 'No finding matches'}
-                  icon="findings"
-                >
-                  {all.length === 0
-                    ? 'No endpoint is flagged or carries sensitive data.'
-                    : 'Nothing at this severity in this category.'}
-                </EmptyState>
-              }
-            />
-          )}
-          {rows.length > PAGE && (
-            <div className="table-foot">
-              <span>
-                {offset + 1}–{Math.min(rows.length, offset + PAGE)} of {formatCount(rows.length)}
-              </span>
-              <div className="row">
-                <button
-                  type="button"
-                  className="btn"
-                  disabled={offset === 0}
-                  onClick={() => navigate(href({ from: Math.max(0, offset - PAGE) }))}
-                >
-                  <Icon name="chevronLeft" /> Previous
-                </button>
-                <button
-                  type="button"
-                  className="btn"
-                  disabled={offset + PAGE >= rows.length}
-                  onClick={() => navigate(href({ from: offset + PAGE }))}
-                >
-                  Next <Icon name="chevronRight" />
-                </button>
-              </div>
+              <button
+                type="button"
+                className="btn"
+                disabled={offset + PAGE >= rows.length}
+                onClick={() => navigate(href({ from: offset + PAGE }))}
+              >
+                Next <Icon name="chevronRight" />
+              </button>
             </div>
-          )}
-        </Panel>
-        <Panel title="By OWASP category">
-          {!all ? (
-            <LoadingRows rows={4} />
-          ) : byCategory.length === 0 ? (
-            <p className="muted">No category has findings.</p>
-          ) : (
-            <HBarList
-              items={byCategory.map(([id, n]) => ({
-                key: id,
-                label: (
-                  <Link
-                    href={href({ owasp: owasp === id ? null : id, from: 0 })}
-                    title={OWASP_API_2023[id]}
-                    style={owasp === id ? { fontWeight: 700 } : undefined}
-                  >
-                    {id} {OWASP_API_2023[id]}
-                  </Link>
-                ),
-                value: n,
-                color: 'var(--red)',
-              }))}
-            />
-          )}
-          <p className="faint" style={{ fontSize: 12, marginTop: 14 }}>
-            Derived in the browser from each endpoint’s flags, auth and sensitive data as the API reports
-            them.
-          </p>
-        </Panel>
-      </div>
+          </div>
+        )}
+      </Panel>
     </>
   );
 }
