@@ -11,4 +11,6 @@ const projects = ['apps', 'libs', 'sensors']
   .concat(join(__dirname, 'test'))
   .filter((dir) => existsSync(join(dir, 'jest.config.cjs')));
 
-module.exports = { projects };
+// A project's own testTimeout is ignored when projects run together (Jest reads it from the global
+// config only): the e2e project's 60 s must be stated here too, or every e2e test gets 5 s.
+module.exports = { projects, testTimeout: 60_000 };

@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 
+import { dropEndpointSnapshot } from './api/endpoint-snapshot.store';
+import { clearApiCache } from './api/use-api.hook';
 import { MethodBadge } from './design/badge.component';
 import { EmptyState } from './design/state.component';
 import { catalogHref, parseCatalogQuery } from './domain/catalog-query.util';
@@ -87,6 +89,12 @@ export function App() {
   useEffect(() => {
     document.title = current ? `${current.title} · apiscope` : 'Sign in · apiscope';
   }, [current?.title]);
+  // signed out (by the button or by a 401): inventory data read with that key leaves memory too
+  useEffect(() => {
+    if (key !== null) return;
+    clearApiCache();
+    dropEndpointSnapshot();
+  }, [key]);
   if (!current) return <LoginPage />;
   return (
     <Shell crumbs={current.crumbs}>

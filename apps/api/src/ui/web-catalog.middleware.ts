@@ -44,7 +44,7 @@ class BuildIndex {
     }
     if (stamp !== this.stamp) {
       this.stamp = stamp;
-      this.files = stamp === null ? new Map() : listFiles(this.dir);
+      this.files = stamp === null ? new Map<string, string>() : listFiles(this.dir);
     }
     return stamp !== null;
   }

@@ -1,7 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
-import { clearApiCache } from '../api/use-api.hook';
-import { dropEndpointSnapshot } from '../api/endpoint-snapshot.store';
 import { BrandMark, Icon, type IconName } from '../design/icon.component';
 import { Link } from '../router/link.component';
 import { buildHref, navigate } from '../router/router.util';
@@ -35,9 +33,8 @@ const NAV: Array<{ section?: string; items: NavItem[] }> = [
   },
 ];
 
-export function logout(): void {
-  clearApiCache();
-  dropEndpointSnapshot();
+/** The app drops what it read with the key once the key is gone (app.component.tsx). */
+function logout(): void {
   signOut('logout');
 }
 
