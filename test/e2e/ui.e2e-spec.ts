@@ -110,6 +110,25 @@ describe('web catalog in chromium against apiscope up --demo', () => {
     await shot('endpoints-unauthenticated-light');
   });
 
+  it('should add a path text filter to the flag, in the URL too, and step Back out of it', async () => {
+    const { items } = await api<{ items: EndpointItem[] }>(
+      '/api/v1/endpoints?flag=unauthenticated&pathContains=PRODUCTS&limit=100',
+    );
+    expect(items.length).toBeGreaterThan(0);
+    await page.getByTestId('path-filter').fill('PRODUCTS');
+    await page.waitForURL(/\/endpoints\?flag=unauthenticated&q=PRODUCTS$/);
+    await waitForRows(items.length);
+    await page.getByTestId('path-filter').fill('');
+    await page.waitForURL(/\/endpoints\?flag=unauthenticated$/);
+    // a chip is a step of its own: Back from "all endpoints" returns to the flag
+    const all = await api<{ items: EndpointItem[] }>('/api/v1/endpoints?limit=100');
+    await page.getByRole('button', { name: 'All endpoints' }).click();
+    await page.waitForURL(/\/endpoints$/);
+    await waitForRows(all.items.length);
+    await page.goBack();
+    await page.waitForURL(/\/endpoints\?flag=unauthenticated$/);
+  });
+
   it('should open an endpoint from the keyboard and show its detail', async () => {
     const { items } = await api<{ items: EndpointItem[] }>(
       '/api/v1/endpoints?flag=unauthenticated&limit=100',

@@ -154,17 +154,20 @@ export function EndpointsPage() {
   const services = useApi<ServiceList>('/api/v1/services');
   const [text, setText] = useState(q.q ?? '');
 
-  /** A filter change starts again at page one; sort and page size keep the page when they can. */
+  /**
+   * A filter change starts again at page one and is a step Back can undo; typing and re-sorting
+   * replace the current entry instead of piling up history.
+   */
   const go = (change: Partial<CatalogQuery>, options: { keepCursor?: boolean; replace?: boolean } = {}) => {
     const next: CatalogQuery = { ...q, ...change };
     if (!options.keepCursor) delete next.cursor;
-    navigate(catalogHref(next), { replace: options.replace ?? true });
+    navigate(catalogHref(next), { replace: options.replace ?? false });
   };
 
   useEffect(() => setText(q.q ?? ''), [q.q]);
   useEffect(() => {
     if ((q.q ?? '') === text.trim()) return undefined;
-    const timer = window.setTimeout(() => go({ q: text.trim() || undefined }), 300);
+    const timer = window.setTimeout(() => go({ q: text.trim() || undefined }, { replace: true }), 300);
     return () => window.clearTimeout(timer);
     // `go` reads the current query: re-arming on every render would be the same timer
   }, [text]);
@@ -299,7 +302,7 @@ export function EndpointsPage() {
                 const v = e.target.value;
                 go(
                   { sort: (v.replace('-', '') || 'path') as SortKey, desc: v.startsWith('-') },
-                  { keepCursor: true },
+                  { keepCursor: true, replace: true },
                 );
               }}
               aria-label="Sort endpoints"
@@ -367,7 +370,7 @@ export function EndpointsPage() {
               const sort = key as SortKey;
               go(
                 { sort, desc: sort === 'path' ? false : sort === q.sort ? !q.desc : true },
-                { keepCursor: true },
+                { keepCursor: true, replace: true },
               );
             }}
             empty={
@@ -418,7 +421,7 @@ export function EndpointsPage() {
                 <select
                   className="select"
                   value={q.limit}
-                  onChange={(e) => go({ limit: Number(e.target.value) })}
+                  onChange={(e) => go({ limit: Number(e.target.value) }, { replace: true })}
                   aria-label="Rows per page"
                 >
                   {PAGE_SIZES.map((n) => (

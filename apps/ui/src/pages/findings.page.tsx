@@ -173,9 +173,7 @@ export function FindingsPage() {
               type="button"
               className="severity-cell"
               aria-pressed={severity === s}
-              onClick={() =>
-                navigate(href({ severity: severity === s ? null : s, from: 0 }), { replace: true })
-              }
+              onClick={() => navigate(href({ severity: severity === s ? null : s, from: 0 }))}
             >
               <SeverityBadge severity={s} />
               <span className="stat-value">{all ? formatCount(bySeverity[s]) : '–'}</span>
@@ -212,7 +210,7 @@ export function FindingsPage() {
             <button
               type="button"
               className="btn btn-ghost"
-              onClick={() => navigate(href({ severity: null, owasp: null, from: 0 }), { replace: true })}
+              onClick={() => navigate(href({ severity: null, owasp: null, from: 0 }))}
             >
               Clear filters
             </button>
