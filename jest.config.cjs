@@ -11,6 +11,6 @@ const projects = ['apps', 'libs', 'sensors']
   .concat(join(__dirname, 'test'))
   .filter((dir) => existsSync(join(dir, 'jest.config.cjs')));
 
-// A project's own testTimeout is ignored when projects run together (Jest reads it from the global
-// config only): the e2e project's 60 s must be stated here too, or every e2e test gets 5 s.
+// testTimeout is read from the root config only when projects run together (jest-circus takes the
+// global one): the 60 s the e2e project asks for must be set here, or CLI tests time out at 5 s on a busy machine.
 module.exports = { projects, testTimeout: 60_000 };

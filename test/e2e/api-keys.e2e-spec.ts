@@ -213,5 +213,5 @@ describe('API keys and roles (embedded, real HTTP, real ClickHouse, real CLI)', 
       2,
     );
     expect((await runCli(['keys', 'list', '--url', 'http://127.0.0.1:1'], env)).code).toBe(1);
-  });
+  }, 180_000); // eight CLI processes, each compiling the CLI at start
 });

@@ -261,25 +261,139 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     await request(server.url).get('/api/v1/endpoints').query({ method: "GET' OR 1=1" }).set(auth).expect(400);
   });
 
-  it('should list services with counts', async () => {
+  it('should list services with counts, paged by name', async () => {
     const res = await request(server.url).get('/api/v1/services').set(auth).expect(200);
-    expect(res.body.services[0]).toMatchObject({ name: 'api.example.com', endpoints: 5, calls: 11 });
+    expect(res.body.items[0]).toMatchObject({ name: 'api.example.com', endpoints: 5, calls: 11 });
+    const first = await request(server.url).get('/api/v1/services?limit=1').set(auth).expect(200);
+    expect(first.body.items.map((s: { name: string }) => s.name)).toEqual(['api.example.com']);
+    const second = await request(server.url)
+      .get(`/api/v1/services?limit=1&cursor=${first.body.nextCursor}`)
+      .set(auth)
+      .expect(200);
+    expect(second.body).toEqual({
+      items: [expect.objectContaining({ name: 'other.example.com:8443' })],
+      nextCursor: null,
+    });
+    const prefixed = await request(server.url).get('/api/v1/services?prefix=other').set(auth).expect(200);
+    expect(prefixed.body.items.map((s: { name: string }) => s.name)).toEqual(['other.example.com:8443']);
   });
 
-  it('should serve its own OpenAPI document', async () => {
+  it('should sort endpoints by calls and last seen, paging through the same order', async () => {
+    const all = await request(server.url)
+      .get('/api/v1/endpoints?sort=-calls&limit=500')
+      .set(auth)
+      .expect(200);
+    const calls = all.body.items.map((e: { calls: number }) => e.calls);
+    expect(calls).toEqual([...calls].sort((a, b) => b - a));
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await request(server.url)
+        .get('/api/v1/endpoints')
+        .query({ sort: '-calls', limit: 2, ...(cursor !== null && { cursor }) })
+        .set(auth)
+        .expect(200);
+      paged.push(...res.body.items.map((e: { id: string }) => e.id));
+      cursor = res.body.nextCursor;
+    } while (cursor !== null);
+    expect(paged).toEqual(all.body.items.map((e: { id: string }) => e.id));
+    const byLastSeen = await request(server.url).get('/api/v1/endpoints?sort=lastSeen').set(auth).expect(200);
+    const seen = byLastSeen.body.items.map((e: { lastSeen: string }) => Date.parse(e.lastSeen));
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const first = await request(server.url)
+      .get('/api/v1/endpoints?sort=-calls&limit=1')
+      .set(auth)
+      .expect(200);
+    const mixed = await request(server.url)
+      .get(`/api/v1/endpoints?sort=path&cursor=${first.body.nextCursor}`)
+      .set(auth)
+      .expect(400);
+    expect(mixed.body.errors[0].field).toBe('cursor');
+  });
+
+  it('should serve one endpoint by its opaque id, and 404 an id that names nothing', async () => {
+    const list = await request(server.url).get('/api/v1/endpoints?pathPrefix=/users/').set(auth).expect(200);
+    const [endpoint] = list.body.items;
+    const res = await request(server.url).get(`/api/v1/endpoints/${endpoint.id}`).set(auth).expect(200);
+    expect(res.body).toEqual(endpoint);
+    expect(res.body).toMatchObject({ service: 'api.example.com', method: 'GET', path: '/users/{userId}' });
+    const ghost = Buffer.from(JSON.stringify(['api.example.com', 'GET', '/nothing'])).toString('base64url');
+    await request(server.url).get(`/api/v1/endpoints/${ghost}`).set(auth).expect(404);
+    await request(server.url).get('/api/v1/endpoints/not-an-id').set(auth).expect(404);
+    await request(server.url).get('/api/v1/endpoints/..%2F..%2Fetc%2Fpasswd').set(auth).expect(400);
+  });
+
+  it('should count calls per service and hour, per endpoint too', async () => {
+    const window = { from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' };
+    const res = await request(server.url).get('/api/v1/stats/calls').query(window).set(auth).expect(200);
+    expect(res.body).toMatchObject({ interval: 'hour', from: '2026-11-01T00:00:00.000Z', nextCursor: null });
+    expect(res.body.items).toEqual([
+      {
+        service: 'api.example.com',
+        bucket: '2026-11-01T12:00:00.000Z',
+        calls: 11,
+        clientErrors: 1,
+        serverErrors: 0,
+        unanswered: 0,
+      },
+      {
+        service: 'other.example.com:8443',
+        bucket: '2026-11-01T12:00:00.000Z',
+        calls: 1,
+        clientErrors: 0,
+        serverErrors: 0,
+        unanswered: 1,
+      },
+    ]);
+    const list = await request(server.url).get('/api/v1/endpoints?pathPrefix=/users/').set(auth).expect(200);
+    const one = await request(server.url)
+      .get('/api/v1/stats/calls')
+      .query({ ...window, interval: 'day', endpoint: list.body.items[0].id })
+      .set(auth)
+      .expect(200);
+    expect(one.body.items).toEqual([
+      expect.objectContaining({ bucket: '2026-11-01T00:00:00.000Z', calls: 3 }),
+    ]);
+    await request(server.url)
+      .get('/api/v1/stats/calls')
+      .query({ from: '2026-01-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })
+      .set(auth)
+      .expect(400);
+  });
+
+  it('should show dead letters to admins with the monitored traffic credentials masked', async () => {
+    const leaky = apiCall({
+      path: '/x',
+      target: '/x',
+      headers: [
+        ['host', 'api.example.com'],
+        ['authorization', 'Bearer sup3r-s3cret-t0ken'],
+      ],
+    });
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [{ ...leaky, v: 9 }] })
+      .expect(200);
+    const res = await request(server.url).get('/api/v1/dead-letters?source=ingest').set(auth).expect(200);
+    const letter = res.body.items.find((l: { excerpt: string }) => l.excerpt.includes('authorization'));
+    expect(letter).toMatchObject({
+      source: 'ingest',
+      reason: expect.stringContaining('unsupported contract version'),
+    });
+    expect(letter.excerpt).toContain('"authorization","***"');
+    expect(JSON.stringify(res.body)).not.toContain('sup3r-s3cret-t0ken');
+  });
+
+  it('should serve its own OpenAPI document to key holders only', async () => {
     await request(server.url).get('/api/docs/openapi.json').expect(401);
     const res = await request(server.url).get('/api/docs/openapi.json').set(auth).expect(200);
-    expect(Object.keys(res.body.paths).sort()).toEqual([
-      '/api/docs/openapi.json',
-      '/api/v1/audit',
-      '/api/v1/endpoints',
-      '/api/v1/ingest',
-      '/api/v1/inventory',
-      '/api/v1/keys',
-      '/api/v1/keys/{id}',
-      '/api/v1/services',
-      '/healthz',
-    ]);
+    expect(res.body.openapi).toBe('3.0.0');
+    const page = await request(server.url).get('/api/docs').expect(200);
+    expect(page.text).toContain('swagger-ui');
+    const init = await request(server.url).get('/api/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).not.toContain('/api/v1/keys'); // the page holds no document: it fetches it with a key
+    expect(init.text).toContain('/api/docs/openapi.json');
   });
 
   it('should make the ingest client fail fast on a refused key', async () => {

@@ -11,7 +11,10 @@ import { ApiKeyUsageService } from './auth/api-key-usage.service';
 import { AuthenticationMiddleware } from './auth/authentication.middleware';
 import { OpenApiController } from './docs/openapi.controller';
 import { OpenApiDocumentService } from './docs/openapi-document.service';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { ListDeadLettersUseCase } from './dead-letters/list-dead-letters.usecase';
 import { EndpointsController } from './endpoints/endpoints.controller';
+import { GetEndpointUseCase } from './endpoints/get-endpoint.usecase';
 import { ListEndpointsUseCase } from './endpoints/list-endpoints.usecase';
 import { HealthController } from './health/health.controller';
 import { IngestController } from './ingest/ingest.controller';
@@ -25,7 +28,10 @@ import { ConcurrencyLimiter } from './limits/concurrency-limiter.util';
 import { ExpensiveQueryInterceptor } from './limits/expensive-query.interceptor';
 import { RateLimitService } from './limits/rate-limit.service';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { ListServicesUseCase } from './services/list-services.usecase';
 import { ServicesController } from './services/services.controller';
+import { GetCallVolumeUseCase } from './stats/get-call-volume.usecase';
+import { StatsController } from './stats/stats.controller';
 
 /**
  * The REST API. Needs StorageModule and TransportModule in the application (both global), and its
@@ -42,6 +48,8 @@ export class ApiModule {
         InventoryController,
         EndpointsController,
         ServicesController,
+        StatsController,
+        DeadLettersController,
         KeysController,
         AuditController,
         OpenApiController,
@@ -62,6 +70,10 @@ export class ApiModule {
         OpenApiDocumentService,
         GetInventoryUseCase,
         ListEndpointsUseCase,
+        GetEndpointUseCase,
+        ListServicesUseCase,
+        ListDeadLettersUseCase,
+        GetCallVolumeUseCase,
         CreateApiKeyUseCase,
         ListApiKeysUseCase,
         RevokeApiKeyUseCase,

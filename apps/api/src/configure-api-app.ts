@@ -15,7 +15,7 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RequestValidationException, flattenValidationErrors } from './problem/validation.exception';
 import { webCatalog } from './ui/web-catalog.middleware';
 import { jsonBody } from './validation/json-body.middleware';
-import { RejectPrototypeKeysPipe } from './validation/reject-prototype-keys.pipe';
+import { SafeBodyPipe } from './validation/safe-body.pipe';
 
 export const DEFAULT_INGEST_BODY_LIMIT = 64 * 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 16 * 1024;
@@ -72,7 +72,7 @@ export function configureApiApp(app: NestExpressApplication, options: ApiOptions
   app.use('/api/v1/ingest', jsonBody(options.ingestBodyLimitBytes ?? DEFAULT_INGEST_BODY_LIMIT));
   app.use(jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
   app.useGlobalPipes(
-    new RejectPrototypeKeysPipe(),
+    new SafeBodyPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

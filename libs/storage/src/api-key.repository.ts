@@ -53,29 +53,25 @@ export class ApiKeyRepository {
 
   /** Writes a key or a new version of one (a revocation). */
   async save(record: ApiKeyRecord): Promise<void> {
-    await this.store.client
-      .insert({
-        table: this.store.table('api_keys'),
-        format: 'JSONEachRow',
-        values: [
-          {
-            id: record.id,
-            name: record.name,
-            role: record.role,
-            secret_hash: record.secretHash,
-            // DateTime64(3) reads a JSON integer as milliseconds
-            created_at: record.createdAt,
-            created_by: record.createdBy,
-            expires_at: record.expiresAt,
-            revoked_at: record.revokedAt,
-            revoked_by: record.revokedBy,
-            version: record.version,
-          },
-        ],
-      })
-      .catch((cause: unknown) => {
-        throw this.store.failure(cause, 'storing the API key failed');
-      });
+    await this.store.insert(
+      'api_keys',
+      [
+        {
+          id: record.id,
+          name: record.name,
+          role: record.role,
+          secret_hash: record.secretHash,
+          // DateTime64(3) reads a JSON integer as milliseconds
+          created_at: record.createdAt,
+          created_by: record.createdBy,
+          expires_at: record.expiresAt,
+          revoked_at: record.revokedAt,
+          revoked_by: record.revokedBy,
+          version: record.version,
+        },
+      ],
+      'storing the API key failed',
+    );
   }
 
   async findById(id: string): Promise<ApiKeyRecord | undefined> {
@@ -139,15 +135,10 @@ export class ApiKeyRepository {
 
   /** Last-use times, merged by max(): writing an older time than the stored one changes nothing. */
   async recordUsage(uses: ReadonlyArray<{ keyId: string; lastUsedAt: number }>): Promise<void> {
-    if (uses.length === 0) return;
-    await this.store.client
-      .insert({
-        table: this.store.table('api_key_usage'),
-        format: 'JSONEachRow',
-        values: uses.map((u) => ({ key_id: u.keyId, last_used_at: u.lastUsedAt })),
-      })
-      .catch((cause: unknown) => {
-        throw this.store.failure(cause, 'storing API key usage failed');
-      });
+    await this.store.insert(
+      'api_key_usage',
+      uses.map((u) => ({ key_id: u.keyId, last_used_at: u.lastUsedAt })),
+      'storing API key usage failed',
+    );
   }
 }

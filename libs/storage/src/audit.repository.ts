@@ -24,29 +24,24 @@ export class AuditRepository {
   constructor(private readonly store: ClickHouseStore) {}
 
   async append(entries: readonly AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.store.client
-      .insert({
-        table: this.store.table('audit_log'),
-        format: 'JSONEachRow',
-        values: entries.map((e) => ({
-          ts: e.ts,
-          id: e.id,
-          actor_id: e.actorId.slice(0, MAX.name),
-          actor_name: e.actorName.slice(0, MAX.name),
-          actor_role: e.actorRole.slice(0, 16),
-          action: e.action,
-          outcome: e.outcome,
-          target: e.target.slice(0, MAX.target),
-          client_ip: e.clientIp.slice(0, 64),
-          method: e.method.slice(0, 16),
-          path: e.path.slice(0, MAX.path),
-          detail: e.detail.slice(0, MAX.detail),
-        })),
-      })
-      .catch((cause: unknown) => {
-        throw this.store.failure(cause, 'writing the audit log failed');
-      });
+    await this.store.insert(
+      'audit_log',
+      entries.map((e) => ({
+        ts: e.ts,
+        id: e.id,
+        actor_id: e.actorId.slice(0, MAX.name),
+        actor_name: e.actorName.slice(0, MAX.name),
+        actor_role: e.actorRole.slice(0, 16),
+        action: e.action,
+        outcome: e.outcome,
+        target: e.target.slice(0, MAX.target),
+        client_ip: e.clientIp.slice(0, 64),
+        method: e.method.slice(0, 16),
+        path: e.path.slice(0, MAX.path),
+        detail: e.detail.slice(0, MAX.detail),
+      })),
+      'writing the audit log failed',
+    );
   }
 
   /** Newest first, filtered, one page. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -137,10 +138,48 @@ export class ClickHouseStore {
     );
   }
 
+  /**
+   * Inserts JSON rows, always with an explicit deduplication token: embedded ClickHouse (chdb) keeps
+   * a query's settings in its session, so an insert without a token would inherit the previous
+   * insert's token and be dropped as its duplicate by tables with a deduplication window. Without
+   * `dedupToken` the insert gets a token of its own (never deduplicated). The read timeout, which
+   * leaks the same way, is lifted for inserts.
+   */
+  async insert(
+    table: string,
+    values: readonly Record<string, unknown>[],
+    what: string,
+    dedupToken?: string,
+  ): Promise<void> {
+    if (values.length === 0) return;
+    await this.client
+      .insert({
+        table: this.table(table),
+        format: 'JSONEachRow',
+        values: values,
+        clickhouse_settings: {
+          insert_deduplication_token: dedupToken ?? randomUUID(),
+          max_execution_time: 0,
+        },
+      })
+      .catch((cause: unknown) => {
+        throw this.failure(cause, what);
+      });
+  }
+
   /** A bounded read: JSON rows, bound parameters, the read timeout; failures as StorageException. */
-  async select<T>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  async select<T>(
+    query: string,
+    params: Record<string, unknown> = {},
+    settings: ClickHouseSettings = {},
+  ): Promise<T[]> {
     return this.client
-      .query({ query, query_params: params, format: 'JSONEachRow', clickhouse_settings: this.readSettings })
+      .query({
+        query,
+        query_params: params,
+        format: 'JSONEachRow',
+        clickhouse_settings: { ...this.readSettings, ...settings },
+      })
       .then((r) => r.json<T>())
       .catch((cause: unknown) => {
         throw this.failure(cause);

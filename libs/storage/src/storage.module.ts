@@ -10,6 +10,7 @@ import {
 import { ApiKeyRepository } from './api-key.repository';
 import { AuditRepository } from './audit.repository';
 import { CallRepository } from './call.repository';
+import { CallVolumeRepository } from './call-volume.repository';
 import { type ClickHouseConfig } from './clickhouse-config.type';
 import { ClickHouseStore } from './clickhouse-store';
 import { DeadLetterRepository } from './dead-letter.repository';
@@ -36,6 +37,7 @@ export class StorageModule implements OnApplicationShutdown {
       DeadLetterRepository,
       ApiKeyRepository,
       AuditRepository,
+      CallVolumeRepository,
     ].map((Repo) => ({
       provide: Repo,
       useFactory: (store: ClickHouseStore) => new Repo(store),

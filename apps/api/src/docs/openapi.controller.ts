@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
 
 import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../problem/api-problems.decorator';
 import { NoQueryDto } from '../validation/no-query.dto';
 import { OpenApiDocumentService } from './openapi-document.service';
 
@@ -15,6 +16,7 @@ export class OpenApiController {
   @Get('openapi.json')
   @ApiOperation({ summary: 'this OpenAPI document' })
   @ApiOkResponse({ description: 'OpenAPI 3.0 document', schema: { type: 'object' } })
+  @ApiProblems(400)
   document(@Query() _query: NoQueryDto): OpenAPIObject {
     return this.docs.get();
   }

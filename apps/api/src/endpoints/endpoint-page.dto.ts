@@ -2,7 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { InventoryEndpointDto } from '../inventory/inventory-document.dto';
 
+/** An endpoint with its service and its opaque id (the key of GET /api/v1/endpoints/{id}). */
 export class ServiceEndpointDto extends InventoryEndpointDto {
+  @ApiProperty({ description: 'opaque, stable endpoint id' }) id!: string;
   @ApiProperty({ example: 'api.example.com' }) service!: string;
 }
 

@@ -1,20 +1,37 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Roles } from '../auth/roles.decorator';
-import { EndpointPageDto } from './endpoint-page.dto';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { NoQueryDto } from '../validation/no-query.dto';
+import { EndpointIdParamDto } from './endpoint-id-param.dto';
+import { EndpointPageDto, ServiceEndpointDto } from './endpoint-page.dto';
+import { GetEndpointUseCase } from './get-endpoint.usecase';
 import { ListEndpointsQueryDto } from './list-endpoints-query.dto';
-import { type EndpointPage, ListEndpointsUseCase } from './list-endpoints.usecase';
+import { type EndpointPage, ListEndpointsUseCase, type ServiceEndpoint } from './list-endpoints.usecase';
 
 @ApiTags('inventory')
 @Roles('viewer')
 @Controller('api/v1/endpoints')
 export class EndpointsController {
-  constructor(@Inject(ListEndpointsUseCase) private readonly listEndpoints: ListEndpointsUseCase) {}
+  constructor(
+    @Inject(ListEndpointsUseCase) private readonly listEndpoints: ListEndpointsUseCase,
+    @Inject(GetEndpointUseCase) private readonly getEndpoint: GetEndpointUseCase,
+  ) {}
 
   @Get()
+  @ApiOperation({ summary: 'endpoints, filtered and sorted, keyset-paginated' })
   @ApiOkResponse({ type: EndpointPageDto })
+  @ApiProblems(400)
   list(@Query() query: ListEndpointsQueryDto): Promise<EndpointPage> {
     return this.listEndpoints.execute(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'one endpoint: parameters, schemas, auth, flags, sensitive data' })
+  @ApiOkResponse({ type: ServiceEndpointDto })
+  @ApiProblems(400, 404)
+  get(@Param() params: EndpointIdParamDto, @Query() _query: NoQueryDto): Promise<ServiceEndpoint> {
+    return this.getEndpoint.execute(params.id);
   }
 }

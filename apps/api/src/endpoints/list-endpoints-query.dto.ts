@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
 import { type AuthStatus, ENDPOINT_FLAGS, type EndpointFlag } from '@apiscope/inventory';
+import { ENDPOINT_SORTS, type EndpointSort } from '@apiscope/storage';
 
 import { PageQueryDto } from '../pagination/page-query.dto';
 import { PrintableText } from '../validation/printable-text.decorator';
@@ -45,4 +46,14 @@ export class ListEndpointsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(AUTH_STATUSES)
   auth?: AuthStatus;
+
+  @ApiPropertyOptional({
+    enum: ENDPOINT_SORTS,
+    default: 'path',
+    description:
+      'path: by service, method, template; calls / lastSeen (prefix - for descending), ties by path',
+  })
+  @IsOptional()
+  @IsIn(ENDPOINT_SORTS)
+  sort?: EndpointSort;
 }

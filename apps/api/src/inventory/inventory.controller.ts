@@ -5,6 +5,7 @@ import { type InventoryDocument } from '@apiscope/inventory';
 
 import { Roles } from '../auth/roles.decorator';
 import { ExpensiveQuery } from '../limits/expensive-query.decorator';
+import { ApiProblems } from '../problem/api-problems.decorator';
 import { GetInventoryUseCase } from './get-inventory.usecase';
 import { InventoryDocumentDto } from './inventory-document.dto';
 import { InventoryQueryDto } from './inventory-query.dto';
@@ -19,6 +20,7 @@ export class InventoryController {
   @Get()
   @ExpensiveQuery()
   @ApiOkResponse({ type: InventoryDocumentDto })
+  @ApiProblems(400)
   inventory(@Query() query: InventoryQueryDto): Promise<InventoryDocument> {
     return this.getInventory.execute(query.service);
   }

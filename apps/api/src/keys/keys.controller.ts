@@ -7,6 +7,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { type Principal } from '../auth/principal.type';
 import { Roles } from '../auth/roles.decorator';
 import { type Page } from '../pagination/paginate.util';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { NoQueryDto } from '../validation/no-query.dto';
 import { ApiKeyDto, ApiKeyPageDto, CreatedApiKeyDto } from './api-key.dto';
 import { ApiKeyIdParamDto } from './api-key-id-param.dto';
 import { CreateApiKeyDto } from './create-api-key.dto';
@@ -28,8 +30,10 @@ export class KeysController {
   @Post()
   @ApiOperation({ summary: 'create an API key; the answer is the only time the key is shown' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiProblems(400, 413, 415)
   create(
     @Body() body: CreateApiKeyDto,
+    @Query() _query: NoQueryDto,
     @CurrentPrincipal() actor: Principal,
     @CurrentOrigin() origin: RequestOrigin,
   ): Promise<CreatedApiKeyDto> {
@@ -39,6 +43,7 @@ export class KeysController {
   @Get()
   @ApiOperation({ summary: 'API keys, newest first (never the keys themselves)' })
   @ApiOkResponse({ type: ApiKeyPageDto })
+  @ApiProblems(400)
   list(@Query() query: ListApiKeysQueryDto): Promise<Page<ApiKeyDto>> {
     return this.listKeys.execute(query);
   }
@@ -47,8 +52,10 @@ export class KeysController {
   @HttpCode(200)
   @ApiOperation({ summary: 'revoke an API key (it stays listed as revoked)' })
   @ApiOkResponse({ type: ApiKeyDto })
+  @ApiProblems(400)
   revoke(
     @Param() params: ApiKeyIdParamDto,
+    @Query() _query: NoQueryDto,
     @CurrentPrincipal() actor: Principal,
     @CurrentOrigin() origin: RequestOrigin,
   ): Promise<ApiKeyDto> {

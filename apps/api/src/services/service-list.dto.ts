@@ -8,6 +8,8 @@ export class ServiceDto {
   @ApiProperty({ format: 'date-time' }) lastSeen!: string;
 }
 
-export class ServiceListDto {
-  @ApiProperty({ type: [ServiceDto] }) services!: ServiceDto[];
+export class ServicePageDto {
+  @ApiProperty({ type: [ServiceDto] }) items!: ServiceDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'cursor of the next page; null on the last' })
+  nextCursor!: string | null;
 }

@@ -1,27 +1,24 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-
-import { ServiceRepository } from '@apiscope/storage';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Roles } from '../auth/roles.decorator';
-import { ServiceListDto } from './service-list.dto';
+import { type Page } from '../pagination/paginate.util';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { ListServicesQueryDto } from './list-services-query.dto';
+import { ListServicesUseCase } from './list-services.usecase';
+import { type ServiceDto, ServicePageDto } from './service-list.dto';
 
 @ApiTags('inventory')
 @Roles('viewer')
 @Controller('api/v1/services')
 export class ServicesController {
-  constructor(@Inject(ServiceRepository) private readonly services: ServiceRepository) {}
+  constructor(@Inject(ListServicesUseCase) private readonly listServices: ListServicesUseCase) {}
 
   @Get()
-  @ApiOkResponse({ type: ServiceListDto })
-  async list(): Promise<ServiceListDto> {
-    const services = await this.services.list();
-    return {
-      services: services.map((s) => ({
-        ...s,
-        firstSeen: new Date(s.firstSeen).toISOString(),
-        lastSeen: new Date(s.lastSeen).toISOString(),
-      })),
-    };
+  @ApiOperation({ summary: 'services with endpoint and call counts, by name, keyset-paginated' })
+  @ApiOkResponse({ type: ServicePageDto })
+  @ApiProblems(400)
+  list(@Query() query: ListServicesQueryDto): Promise<Page<ServiceDto>> {
+    return this.listServices.execute(query);
   }
 }
