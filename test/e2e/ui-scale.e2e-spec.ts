@@ -53,8 +53,10 @@ describe('web catalog at 10,000 endpoints (chromium against apiscope up)', () =>
   });
 
   it('should hold 10,000 endpoints across 200 services', async () => {
-    const res = await fetch(`${up.url}/api/v1/services`, { headers: { Authorization: `Bearer ${up.key}` } });
-    const { services } = (await res.json()) as { services: Array<{ endpoints: number }> };
+    const res = await fetch(`${up.url}/api/v1/services?limit=500`, {
+      headers: { Authorization: `Bearer ${up.key}` },
+    });
+    const { items: services } = (await res.json()) as { items: Array<{ endpoints: number }> };
     expect(services).toHaveLength(SERVICES);
     expect(services.reduce((n, s) => n + s.endpoints, 0)).toBe(SERVICES * 50);
   });

@@ -8,6 +8,7 @@ import { type Browser, ensureUiBuild, launchChromium, SCREENSHOT_DIR } from '../
 import { startUp, type UpProcess } from '../support/up-process';
 
 interface EndpointItem {
+  id: string;
   service: string;
   method: string;
   path: string;
@@ -66,7 +67,9 @@ describe('web catalog in chromium against apiscope up --demo', () => {
   });
 
   it('should sign in with the key and show the overview with the API figures', async () => {
-    const { services } = await api<{ services: Array<{ endpoints: number }> }>('/api/v1/services');
+    const { items: services } = await api<{ items: Array<{ endpoints: number }> }>(
+      '/api/v1/services?limit=500',
+    );
     await page.locator('#api-key').fill(up.key);
     await page.locator('button[type=submit]').click();
     await page.getByRole('heading', { name: 'Top risks' }).waitFor();
@@ -80,6 +83,8 @@ describe('web catalog in chromium against apiscope up --demo', () => {
       String(services.reduce((n, s) => n + s.endpoints, 0)),
     );
     await page.locator('.risk-list li').first().waitFor();
+    // calls over time from the stats route: the demo's calls, in the 24 hours up to the last one
+    await page.getByRole('img', { name: 'Calls over time' }).waitFor();
     await shot('overview-light');
   });
 
@@ -137,15 +142,13 @@ describe('web catalog in chromium against apiscope up --demo', () => {
     await rows().first().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/endpoint\?/);
-    const url = new URL(page.url());
-    expect([
-      url.searchParams.get('service'),
-      url.searchParams.get('method'),
-      url.searchParams.get('path'),
-    ]).toEqual([target.service, target.method, target.path]);
+    // the page's URL is the endpoint's: its id in the API (GET /api/v1/endpoints/{id})
+    await page.waitForURL(/\/endpoints\/[A-Za-z0-9_-]+$/);
+    expect(decodeURIComponent(new URL(page.url()).pathname.slice('/endpoints/'.length))).toBe(target.id);
     await expect(page.getByTestId('endpoint-path').textContent()).resolves.toBe(target.path);
     await page.getByRole('img', { name: 'Calls per status code' }).waitFor();
+    await page.getByRole('img', { name: 'Calls over time' }).waitFor();
+    await expect(page.locator('.breadcrumbs').textContent()).resolves.toContain(target.service);
     // sensitive fields show the server's masked example; this build's API reports them when it finds any
     if (target.sensitive.length > 0) await page.getByText(target.sensitive[0].example).first().waitFor();
     else await page.getByText('No sensitive data reported').waitFor();

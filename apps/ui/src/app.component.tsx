@@ -2,11 +2,10 @@ import { type ReactNode, useEffect } from 'react';
 
 import { dropEndpointSnapshot } from './api/endpoint-snapshot.store';
 import { clearApiCache } from './api/use-api.hook';
-import { MethodBadge } from './design/badge.component';
 import { EmptyState } from './design/state.component';
 import { catalogHref, parseCatalogQuery } from './domain/catalog-query.util';
 import { Shell } from './layout/shell.component';
-import { EndpointDetailPage } from './pages/endpoint-detail.page';
+import { EndpointCrumb, EndpointDetailPage } from './pages/endpoint-detail.page';
 import { EndpointsPage } from './pages/endpoints.page';
 import { FindingsPage } from './pages/findings.page';
 import { LoginPage } from './pages/login.page';
@@ -29,6 +28,12 @@ const serviceCrumb = (service: string) => (
 );
 
 function route({ path, search }: RouteLocation): Route {
+  if (path.startsWith('/endpoints/'))
+    return {
+      title: 'Endpoint',
+      crumbs: ['Catalog', <Link href="/endpoints">Endpoints</Link>, <EndpointCrumb path={path} />],
+      page: <EndpointDetailPage />,
+    };
   switch (path) {
     case '/':
       return { title: 'Overview', crumbs: ['Overview'], page: <OverviewPage /> };
@@ -44,24 +49,6 @@ function route({ path, search }: RouteLocation): Route {
           ...(service ? [serviceCrumb(service)] : []),
         ],
         page: <EndpointsPage />,
-      };
-    }
-    case '/endpoint': {
-      const service = search.get('service') ?? '';
-      const method = search.get('method') ?? '';
-      const endpointPath = search.get('path') ?? '';
-      return {
-        title: `${method} ${endpointPath}`,
-        crumbs: [
-          'Catalog',
-          <Link href="/endpoints">Endpoints</Link>,
-          serviceCrumb(service),
-          <span className="row" style={{ gap: 6, flexWrap: 'nowrap' }}>
-            <MethodBadge method={method} />
-            <span className="path">{endpointPath}</span>
-          </span>,
-        ],
-        page: <EndpointDetailPage />,
       };
     }
     case '/findings':

@@ -165,7 +165,11 @@ export class EndpointRepository {
     filter('method = {method:String}', 'method', q.method);
     filter('startsWith(path_template, {pathPrefix:String})', 'pathPrefix', q.pathPrefix);
     filter('path_template = {pathTemplate:String}', 'pathTemplate', q.pathTemplate);
-    filter('positionCaseInsensitiveUTF8(path_template, {pathContains:String}) > 0', 'pathContains', q.pathContains);
+    filter(
+      'positionCaseInsensitiveUTF8(path_template, {pathContains:String}) > 0',
+      'pathContains',
+      q.pathContains,
+    );
     if (q.flag) having.push(FLAG_CONDITION[q.flag]);
     if (q.authStatus) having.push(`(${AUTH_CONDITION[q.authStatus]})`);
     const measure = q.sort === undefined || q.sort === 'path' ? undefined : MEASURE_SORT[q.sort];

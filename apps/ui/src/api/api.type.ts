@@ -1,6 +1,6 @@
 /**
  * The REST API's answers as the catalog reads them: the DTOs of /api/docs/openapi.json
- * (ServiceListDto, EndpointPageDto, ServiceEndpointDto, ProblemDto). Fields later API versions add
+ * (ServicePageDto, EndpointPageDto, ServiceEndpointDto, CallVolumePageDto, ProblemDto). Fields later API versions add
  * (auth details, GraphQL operations) are optional so this build keeps working against either.
  */
 export const ENDPOINT_FLAGS = ['shadow', 'orphan', 'zombie', 'unauthenticated', 'sensitive'] as const;
@@ -19,8 +19,9 @@ export interface ServiceSummary {
   lastSeen: string;
 }
 
-export interface ServiceList {
-  services: ServiceSummary[];
+export interface ServicePage {
+  items: ServiceSummary[];
+  nextCursor: string | null;
 }
 
 export interface SensitiveFinding {
@@ -53,6 +54,8 @@ export interface EndpointAuth {
 }
 
 export interface Endpoint {
+  /** opaque and stable: the key of GET /api/v1/endpoints/{id} and of stats per endpoint */
+  id: string;
   service: string;
   method: string;
   path: string;
@@ -74,6 +77,27 @@ export interface Endpoint {
 
 export interface EndpointPage {
   items: Endpoint[];
+  nextCursor: string | null;
+}
+
+export type CallVolumeInterval = 'hour' | 'day';
+
+/** Calls of one service in one time bucket (GET /api/v1/stats/calls). */
+export interface CallVolume {
+  service: string;
+  /** start of the bucket */
+  bucket: string;
+  calls: number;
+  clientErrors: number;
+  serverErrors: number;
+  unanswered: number;
+}
+
+export interface CallVolumePage {
+  interval: CallVolumeInterval;
+  from: string;
+  to: string;
+  items: CallVolume[];
   nextCursor: string | null;
 }
 

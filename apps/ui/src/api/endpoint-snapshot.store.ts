@@ -1,6 +1,6 @@
-import { apiGet, apiUrl } from './api-client.util';
 import { ApiError } from './api-error.exception';
-import { type Endpoint, type EndpointPage } from './api.type';
+import { type Endpoint } from './api.type';
+import { readAllPages } from './read-all-pages.util';
 
 /**
  * Every endpoint, read through the public list route page by page (`GET /api/v1/endpoints`, 500 a
@@ -75,15 +75,11 @@ export function ensureEndpointSnapshot(key: string, force = false): void {
   );
 }
 
-async function readAll(key: string, onProgress: (loaded: number) => void): Promise<EndpointSnapshot> {
-  const endpoints: Endpoint[] = [];
-  let cursor: string | null = null;
-  do {
-    const url = apiUrl('/api/v1/endpoints', { limit: SNAPSHOT_PAGE, cursor });
-    const page: EndpointPage = await apiGet<EndpointPage>(url, undefined, key);
-    endpoints.push(...page.items);
-    onProgress(endpoints.length);
-    cursor = page.nextCursor;
-  } while (cursor !== null && endpoints.length < MAX_ENDPOINTS);
-  return { endpoints, truncated: cursor !== null, takenAt: Date.now() };
+async function readAll(key: string, onPage: (loaded: number) => void): Promise<EndpointSnapshot> {
+  const { items, truncated } = await readAllPages<Endpoint>(
+    '/api/v1/endpoints',
+    {},
+    { key, onPage, maxPages: MAX_ENDPOINTS / SNAPSHOT_PAGE },
+  );
+  return { endpoints: items, truncated, takenAt: Date.now() };
 }

@@ -14,9 +14,12 @@ export type Loadable<T> =
  */
 const cache = new Map<string, unknown>();
 const CACHE_ENTRIES = 64;
+/** Reads under way, by URL: two views asking for the same URL at once share one request. */
+const inflight = new Map<string, Promise<unknown>>();
 
 export function clearApiCache(): void {
   cache.clear();
+  inflight.clear();
 }
 
 function remember(url: string, data: unknown): void {
@@ -68,11 +71,20 @@ export function useLoader<T>(
 /** GET one API URL (null: none yet), with the by-URL cache above. */
 export function useApi<T>(url: string | null): Loadable<T> & { reload: () => void } {
   const load = useCallback(
-    async (signal: AbortSignal) => {
+    async (_signal: AbortSignal) => {
       if (url === null) throw new Error('no URL');
-      const data = await apiGet<T>(url, signal);
-      remember(url, data);
-      return data;
+      // not aborted with one view: another may wait on it; a view gone ignores the answer (useLoader)
+      let pending = inflight.get(url);
+      if (!pending) {
+        pending = apiGet<T>(url).then((data) => {
+          remember(url, data);
+          return data;
+        });
+        const settled = () => inflight.delete(url);
+        void pending.then(settled, settled);
+        inflight.set(url, pending);
+      }
+      return (await pending) as T;
     },
     [url],
   );

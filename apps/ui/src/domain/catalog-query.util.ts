@@ -10,11 +10,11 @@ import { buildHref } from '../router/router.util';
 
 /**
  * The endpoint table's state, all of it in the URL (`/endpoints?service=…&flag=unauthenticated`) so
- * a view can be shared and survives a reload. The API filters and pages (service, method, flag, auth,
- * text in the path, cursor); the data class filter and the sort act on the page the API returned,
- * because the list route cannot do them yet: sorting there orders the rows of this page only.
+ * a view can be shared and survives a reload. The API filters, sorts and pages (service, method,
+ * flag, auth, text in the path, sort, cursor); only the data class filter acts on the page the API
+ * returned, because the list route has no such filter yet.
  */
-export const SORT_KEYS = ['path', 'calls', 'lastSeen', 'firstSeen', 'risk'] as const;
+export const SORT_KEYS = ['path', 'calls', 'lastSeen'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [50, 100, 200, 500] as const;
 export const DEFAULT_PAGE_SIZE = 100;
@@ -86,48 +86,18 @@ export function catalogApiUrl(q: CatalogQuery): string {
     flag: q.flag,
     auth: q.auth,
     pathContains: q.q,
+    sort: q.sort === 'path' ? undefined : `${q.desc ? '-' : ''}${q.sort}`,
     limit: q.limit,
     cursor: q.cursor,
   });
 }
 
-const SEVERITY_WEIGHT: Record<EndpointFlag, number> = {
-  unauthenticated: 8,
-  zombie: 4,
-  sensitive: 4,
-  shadow: 2,
-  orphan: 1,
-};
-
-/** A rough ordering for the table's "risk" sort: flags weighted, then sensitive classes, then traffic. */
-export function riskScore(e: Endpoint): number {
-  const flags = e.flags.reduce((n, f) => n + SEVERITY_WEIGHT[f], 0);
-  return flags * 1000 + new Set(e.sensitive.map((s) => s.class)).size * 100 + Math.log10(1 + e.calls);
-}
-
-const time = (iso: string | null) => (iso ? Date.parse(iso) : 0);
-
-const COMPARE: Record<SortKey, (a: Endpoint, b: Endpoint) => number> = {
-  path: () => 0, // the API's order: service, method, path
-  calls: (a, b) => a.calls - b.calls,
-  lastSeen: (a, b) => time(a.lastSeen) - time(b.lastSeen),
-  firstSeen: (a, b) => time(a.firstSeen) - time(b.firstSeen),
-  risk: (a, b) => riskScore(a) - riskScore(b),
-};
-
-/** The rows to show from one API page: the data class filter, then the sort (stable). */
+/** The rows to show from one API page: the data class filter (the API's order is kept). */
 export function viewOfPage(items: readonly Endpoint[], q: CatalogQuery): Endpoint[] {
-  const rows = q.dataClass
-    ? items.filter((e) => e.sensitive.some((s) => s.class === q.dataClass))
-    : [...items];
-  if (q.sort === 'path') return rows;
-  const compare = COMPARE[q.sort];
-  return rows
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (q.desc ? compare(b.e, a.e) : compare(a.e, b.e)) || a.i - b.i)
-    .map(({ e }) => e);
+  return q.dataClass ? items.filter((e) => e.sensitive.some((s) => s.class === q.dataClass)) : [...items];
 }
 
-export function endpointHref(e: Pick<Endpoint, 'service' | 'method' | 'path'>): string {
-  return buildHref('/endpoint', { service: e.service, method: e.method, path: e.path });
+/** The endpoint's page: by the API's opaque id, the same in every list and across restarts. */
+export function endpointHref(e: Pick<Endpoint, 'id'>): string {
+  return `/endpoints/${encodeURIComponent(e.id)}`;
 }

@@ -11,8 +11,8 @@ interface NavItem {
   href: string;
   label: string;
   icon: IconName;
-  /** other paths that light this item up */
-  also?: string[];
+  /** paths under this one light it up too */
+  prefix?: string;
 }
 
 const NAV: Array<{ section?: string; items: NavItem[] }> = [
@@ -21,7 +21,7 @@ const NAV: Array<{ section?: string; items: NavItem[] }> = [
     section: 'Catalog',
     items: [
       { href: '/services', label: 'Services', icon: 'services' },
-      { href: '/endpoints', label: 'Endpoints', icon: 'endpoints', also: ['/endpoint'] },
+      { href: '/endpoints', label: 'Endpoints', icon: 'endpoints', prefix: '/endpoints/' },
     ],
   },
   {
@@ -105,7 +105,8 @@ function PathSearch() {
 
 export function Shell({ crumbs, children }: { crumbs: ReactNode[]; children: ReactNode }) {
   const { path } = useLocation();
-  const isCurrent = (item: NavItem) => item.href === path || (item.also ?? []).includes(path);
+  const isCurrent = (item: NavItem) =>
+    item.href === path || (item.prefix !== undefined && path.startsWith(item.prefix));
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">

@@ -1,7 +1,6 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useState } from 'react';
 
-import { apiUrl } from '../api/api-client.util';
-import { type Endpoint, type EndpointPage } from '../api/api.type';
+import { type Endpoint } from '../api/api.type';
 import { useApi } from '../api/use-api.hook';
 import {
   AuthBadge,
@@ -31,6 +30,7 @@ import {
 import { OWASP_API_2023 } from '../domain/owasp.constant';
 import { Link } from '../router/link.component';
 import { useLocation } from '../router/use-location.hook';
+import { CallsOverTime } from './calls-over-time.component';
 import { EndpointSchemas } from './endpoint-schemas.component';
 
 const statusColor = (code: string) =>
@@ -208,6 +208,13 @@ function Detail({ endpoint, url }: { endpoint: Endpoint; url: string }) {
         </div>
       </div>
 
+      <Panel title="Calls over time" hint="per hour or day, with 4xx, 5xx and unanswered calls">
+        <CallsOverTime
+          endpoint={endpoint.id}
+          latestCall={endpoint.lastSeen ? Date.parse(endpoint.lastSeen) : null}
+        />
+      </Panel>
+
       {findings.length > 0 && (
         <Panel title="Findings" hint="derived from flags and sensitive data" flush>
           <ul className="risk-list">
@@ -383,50 +390,64 @@ function Detail({ endpoint, url }: { endpoint: Endpoint; url: string }) {
   );
 }
 
-/**
- * One endpoint, read through the list route with exact filters (the API has no single-endpoint
- * route): service and method match exactly and the template sorts first among those it prefixes.
- */
+/** The endpoint id in `/endpoints/{id}` (opaque: the API's, percent-decoded). */
+export function endpointIdFromPath(path: string): string | null {
+  const match = /^\/endpoints\/([^/]+)$/.exec(path);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+export const endpointApiUrl = (id: string) => `/api/v1/endpoints/${encodeURIComponent(id)}`;
+
+/** One endpoint by its id (GET /api/v1/endpoints/{id}): the URL of this page is the endpoint's. */
 export function EndpointDetailPage() {
-  const { search } = useLocation();
-  const service = search.get('service') ?? '';
-  const method = search.get('method') ?? '';
-  const path = search.get('path') ?? '';
-  const url =
-    service && method && path
-      ? apiUrl('/api/v1/endpoints', { service, method, pathPrefix: path, limit: 20 })
-      : null;
-  const page = useApi<EndpointPage>(url);
-  const endpoint = useMemo(
-    () =>
-      page.data?.items.find(
-        (e) => e.service === service && e.method === method.toUpperCase() && e.path === path,
-      ),
-    [page.data, service, method, path],
-  );
+  const { path } = useLocation();
+  const id = endpointIdFromPath(path);
+  const url = id === null ? null : endpointApiUrl(id);
+  const endpoint = useApi<Endpoint>(url);
   if (url === null)
     return (
       <EmptyState title="No endpoint chosen">
         Open an endpoint from the <Link href="/endpoints">catalog</Link>.
       </EmptyState>
     );
-  if (page.status === 'error' && !endpoint) return <ErrorState error={page.error} onRetry={page.reload} />;
-  if (!endpoint && page.status === 'loading')
+  if (endpoint.status === 'error' && !endpoint.data)
+    return endpoint.error.status === 404 || endpoint.error.status === 400 ? (
+      <EmptyState title="Endpoint not found">
+        No endpoint has this id in the inventory (a link from another apiscope, or an endpoint the inventory
+        no longer holds). Look for it in the <Link href="/endpoints">catalog</Link>.
+      </EmptyState>
+    ) : (
+      <ErrorState error={endpoint.error} onRetry={endpoint.reload} />
+    );
+  if (!endpoint.data)
     return (
       <Panel>
         <LoadingRows rows={10} label="Loading endpoint" />
       </Panel>
     );
-  if (!endpoint)
-    return (
-      <EmptyState title="Endpoint not found">
-        {method} {path} is not in the inventory of {service}. It may have been re-templated; look for it in
-        the{' '}
-        <Link href={catalogHref({ ...parseCatalogQuery(new URLSearchParams()), service })}>
-          service’s endpoints
-        </Link>
-        .
-      </EmptyState>
-    );
-  return <Detail endpoint={endpoint} url={url} key={`${service} ${method} ${path}`} />;
+  return <Detail endpoint={endpoint.data} url={url} key={url} />;
+}
+
+/** The breadcrumb of this page: service and endpoint once the endpoint is read (the same request). */
+export function EndpointCrumb({ path }: { path: string }) {
+  const id = endpointIdFromPath(path);
+  const endpoint = useApi<Endpoint>(id === null ? null : endpointApiUrl(id)).data;
+  if (!endpoint) return <span>Endpoint</span>;
+  return (
+    <span className="row" style={{ gap: 8, flexWrap: 'nowrap', minWidth: 0 }}>
+      <Link href={catalogHref({ ...parseCatalogQuery(new URLSearchParams()), service: endpoint.service })}>
+        {endpoint.service}
+      </Link>
+      <span className="sep">/</span>
+      <MethodBadge method={endpoint.method} />
+      <span className="path" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {endpoint.path}
+      </span>
+    </span>
+  );
 }

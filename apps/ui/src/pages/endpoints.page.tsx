@@ -1,13 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 
-import {
-  AUTH_STATUSES,
-  type Endpoint,
-  type EndpointPage,
-  ENDPOINT_FLAGS,
-  type ServiceList,
-} from '../api/api.type';
+import { AUTH_STATUSES, type Endpoint, type EndpointPage, ENDPOINT_FLAGS } from '../api/api.type';
 import { useApi } from '../api/use-api.hook';
+import { useServices } from '../api/use-services.hook';
 import {
   AuthBadge,
   DataClassBadge,
@@ -151,7 +146,7 @@ export function EndpointsPage() {
   const location = useLocation();
   const q = useMemo(() => parseCatalogQuery(location.search), [location.search]);
   const page = useApi<EndpointPage>(catalogApiUrl(q));
-  const services = useApi<ServiceList>('/api/v1/services');
+  const services = useServices();
   const [text, setText] = useState(q.q ?? '');
 
   /**
@@ -302,18 +297,16 @@ export function EndpointsPage() {
                 const v = e.target.value;
                 go(
                   { sort: (v.replace('-', '') || 'path') as SortKey, desc: v.startsWith('-') },
-                  { keepCursor: true, replace: true },
+                  { replace: true },
                 );
               }}
               aria-label="Sort endpoints"
             >
-              <option value="">Path (API order)</option>
-              <option value="-risk">Risk, highest first</option>
+              <option value="">Path</option>
               <option value="-calls">Calls, most first</option>
               <option value="calls">Calls, fewest first</option>
               <option value="-lastSeen">Last seen, newest first</option>
               <option value="lastSeen">Last seen, oldest first</option>
-              <option value="-firstSeen">First seen, newest first</option>
             </select>
           </label>
         </div>
@@ -370,7 +363,8 @@ export function EndpointsPage() {
               const sort = key as SortKey;
               go(
                 { sort, desc: sort === 'path' ? false : sort === q.sort ? !q.desc : true },
-                { keepCursor: true, replace: true },
+                // a cursor belongs to its sort: a new order starts at page one
+                { replace: true },
               );
             }}
             empty={
@@ -413,7 +407,6 @@ export function EndpointsPage() {
               {number !== undefined && `Page ${number} · `}
               {formatCount(rows.length)} endpoint{rows.length === 1 ? '' : 's'}
               {rows.length !== page.data.items.length && ` of ${page.data.items.length} on this page`}
-              {q.sort !== 'path' && (nextCursor || q.cursor) && ' · sorted within this page'}
             </span>
             <div className="row">
               <label className="row muted" style={{ gap: 6 }}>

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 
 import { apiGet } from '../api/api-client.util';
 import { ApiError } from '../api/api-error.exception';
-import { type ServiceList } from '../api/api.type';
+import { type ServicePage } from '../api/api.type';
 import { BrandMark, Icon } from '../design/icon.component';
 import { lastSessionEnd, signIn } from '../session/session.util';
 
@@ -32,7 +32,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await apiGet<ServiceList>('/api/v1/services', undefined, candidate);
+      await apiGet<ServicePage>('/api/v1/services?limit=1', undefined, candidate);
       signIn(candidate);
     } catch (e) {
       setError(e instanceof ApiError ? refusal(e) : String(e));

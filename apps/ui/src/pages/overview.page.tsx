@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 
-import { ENDPOINT_FLAGS, type ServiceList } from '../api/api.type';
+import { ENDPOINT_FLAGS } from '../api/api.type';
 import { MAX_ENDPOINTS } from '../api/endpoint-snapshot.store';
-import { useApi } from '../api/use-api.hook';
 import { useEndpointSnapshot } from '../api/use-endpoint-snapshot.hook';
+import { useServices } from '../api/use-services.hook';
 import { FLAG_INFO, FlagBadge, MethodBadge, PathText, SeverityBadge } from '../design/badge.component';
 import { Icon } from '../design/icon.component';
 import { HBarList, Meter } from '../design/meter.component';
@@ -21,19 +21,26 @@ import { dataClassLabel, formatAgo, formatCount, formatDateTime } from '../domai
 import { newestEndpoints, summarize } from '../domain/inventory-summary.util';
 import { OWASP_API_2023 } from '../domain/owasp.constant';
 import { Link } from '../router/link.component';
+import { CallsOverTime } from './calls-over-time.component';
 
 const filtered = (params: Partial<CatalogQuery>) =>
   catalogHref({ ...parseCatalogQuery(new URLSearchParams()), ...params });
 
-function Activity({ discovery }: { discovery: Array<{ t: number; v: number }> }) {
-  const [tab, setTab] = useState<'discovery' | 'calls'>('discovery');
+function Activity({
+  discovery,
+  latestCall,
+}: {
+  discovery: Array<{ t: number; v: number }> | undefined;
+  latestCall: number | null;
+}) {
+  const [tab, setTab] = useState<'calls' | 'discovery'>('calls');
   return (
     <section className="panel" aria-label="Activity">
       <div className="tabs" role="tablist" aria-label="Activity charts">
         {(
           [
-            ['discovery', 'Endpoints discovered'],
             ['calls', 'Calls over time'],
+            ['discovery', 'Endpoints discovered'],
           ] as const
         ).map(([id, text]) => (
           <button
@@ -49,24 +56,21 @@ function Activity({ discovery }: { discovery: Array<{ t: number; v: number }> })
         ))}
       </div>
       <div className="panel-body">
-        {tab === 'discovery' ? (
-          discovery.length > 1 ? (
-            <TimeChart
-              points={discovery}
-              step
-              height={250}
-              label="Endpoints discovered over time (cumulative, by first seen)"
-              valueLabel="endpoints known"
-            />
-          ) : (
-            <EmptyState compact title="Not enough history yet" icon="clock">
-              The curve appears once endpoints were first seen at different times.
-            </EmptyState>
-          )
+        {tab === 'calls' ? (
+          <CallsOverTime latestCall={latestCall} />
+        ) : !discovery ? (
+          <LoadingRows rows={7} />
+        ) : discovery.length > 1 ? (
+          <TimeChart
+            points={discovery}
+            step
+            height={250}
+            label="Endpoints discovered over time (cumulative, by first seen)"
+            valueLabel="endpoints known"
+          />
         ) : (
-          <EmptyState compact title="Not available yet" icon="clock">
-            Calls over time need a time-series route (stats over time) that this API version does not offer
-            yet. Per-endpoint call totals are in the catalog.
+          <EmptyState compact title="Not enough history yet" icon="clock">
+            The curve appears once endpoints were first seen at different times.
           </EmptyState>
         )}
       </div>
@@ -75,7 +79,7 @@ function Activity({ discovery }: { discovery: Array<{ t: number; v: number }> })
 }
 
 export function OverviewPage() {
-  const services = useApi<ServiceList>('/api/v1/services');
+  const services = useServices();
   const snapshot = useEndpointSnapshot();
   const endpoints = snapshot.snapshot?.endpoints;
   const summary = useMemo(() => (endpoints ? summarize(endpoints) : undefined), [endpoints]);
@@ -88,6 +92,7 @@ export function OverviewPage() {
     calls: list.reduce((n, s) => n + s.calls, 0),
     activeDay: list.filter((s) => Date.now() - Date.parse(s.lastSeen) < 86_400_000).length,
     newDay: list.filter((s) => Date.now() - Date.parse(s.firstSeen) < 86_400_000).length,
+    latestCall: list.length ? Math.max(...list.map((s) => Date.parse(s.lastSeen))) : null,
   };
   const expected = totals?.endpoints ?? 0;
   const loadingSnapshot = snapshot.status === 'loading' || snapshot.status === 'idle';
@@ -190,8 +195,8 @@ export function OverviewPage() {
       )}
 
       <div className="grid grid-2">
-        {summary ? (
-          <Activity discovery={summary.discovery} />
+        {totals ? (
+          <Activity discovery={summary?.discovery} latestCall={totals.latestCall} />
         ) : (
           <Panel title="Activity">
             <LoadingRows rows={7} />

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 
-import { type ServiceList, type ServiceSummary } from '../api/api.type';
-import { useApi } from '../api/use-api.hook';
+import { type ServiceSummary } from '../api/api.type';
+import { useServices } from '../api/use-services.hook';
 import { Badge } from '../design/badge.component';
 import { type Column, DataTable } from '../design/data-table.component';
 import { Icon } from '../design/icon.component';
@@ -77,10 +77,10 @@ const COLUMNS: ReadonlyArray<Column<ServiceSummary>> = [
   },
 ];
 
-/** Every service traffic showed (GET /api/v1/services returns them all: sorting and search are local). */
+/** Every service traffic showed (GET /api/v1/services, all pages): sorting and search are local. */
 export function ServicesPage() {
   const location = useLocation();
-  const services = useApi<ServiceList>('/api/v1/services');
+  const services = useServices();
   const text = location.search.get('q') ?? '';
   const sortParam = location.search.get('sort') ?? 'name';
   const desc = sortParam.startsWith('-');

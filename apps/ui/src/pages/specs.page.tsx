@@ -1,5 +1,4 @@
-import { type ServiceList } from '../api/api.type';
-import { useApi } from '../api/use-api.hook';
+import { useServices } from '../api/use-services.hook';
 import { Panel } from '../design/panel.component';
 import { EmptyState } from '../design/state.component';
 import { formatCount } from '../domain/format.util';
@@ -10,7 +9,7 @@ import { formatCount } from '../domain/format.util';
  * services a spec would cover.
  */
 export function SpecsPage() {
-  const services = useApi<ServiceList>('/api/v1/services');
+  const services = useServices();
   const count = services.data?.services.length;
   return (
     <>

@@ -3,6 +3,7 @@ import { type Endpoint } from '../api/api.type';
 /** An endpoint as GET /api/v1/endpoints returns it (values from the demo capture), with overrides. */
 export function endpoint(overrides: Partial<Endpoint> = {}): Endpoint {
   return {
+    id: 'WyJhcGkuc2hvcC5leGFtcGxlIiwiR0VUIiwiL3YxL3VzZXJzL3t1c2VySWR9Il0',
     service: 'api.shop.example',
     method: 'GET',
     path: '/v1/users/{userId}',
