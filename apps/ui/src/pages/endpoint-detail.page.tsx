@@ -257,8 +257,8 @@ function Detail({ endpoint, url }: { endpoint: Endpoint; url: string }) {
                 ]}
               />
               <p className="faint" style={{ fontSize: 12 }}>
-                The API reports the average and the maximum; percentiles and latency over time need a stats
-                route this API version does not offer yet.
+                The API reports the average and the maximum over all calls; its stats route counts calls and
+                errors over time, not latency, so there are no percentiles yet.
               </p>
             </div>
           ) : (
