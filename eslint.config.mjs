@@ -19,21 +19,11 @@ const noIo = [
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules',
-      '**/dist',
-      '**/coverage',
-      '.nx',
-      'tmp',
-      'apps/ui/**',
-      '**/*.cjs',
-      '**/*.mjs',
-      '**/*.js',
-    ],
+    ignores: ['**/node_modules', '**/dist', '**/coverage', '.nx', 'tmp', '**/*.cjs', '**/*.mjs', '**/*.js'],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { '@nx': nx },
     rules: {
@@ -80,7 +70,7 @@ export default tseslint.config(
   },
   {
     // Tests may poke at values loosely; they still may not float promises.
-    files: ['**/*.spec.ts', '**/*-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

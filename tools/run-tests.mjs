@@ -1,5 +1,6 @@
-// The test command (README: `npm test`): type-check, lint, then every Jest project in one run.
-// Ends with the plain line `N passed, N failed` that CI reads; exits non-zero on any failure.
+// The test command (README: `npm test`): type-check, lint, then every Jest project in one run and the
+// web catalog's component specs (Vitest, jsdom). Ends with the plain line `N passed, N failed` that CI
+// reads, counting both runners' tests; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ const step = (name, cmd, args) => {
 
 const checks = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
+  // the catalog is browser code (DOM types, JSX, bundler resolution): its own tsconfig
+  ['typecheck ui', 'npx', ['tsc', '-p', 'apps/ui/tsconfig.json']],
   // the module-boundary rule needs Nx's project graph: compute it first
   ['project graph', 'npx', ['nx', 'show', 'projects']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'sensors', 'test']],
@@ -29,27 +32,39 @@ for (const [name, cmd, args] of checks) if (!step(name, cmd, args)) checksFailed
 
 const dir = mkdtempSync(join(tmpdir(), 'apiscope-jest-'));
 const report = join(dir, 'report.json');
-// jest-circus reads only the global testTimeout: a project's own (test/jest.config.cjs: 60 s for
-// process-spawning e2e specs) is ignored in this multi-project run, which left them at 5 s.
-step('jest', 'npx', [
-  'jest',
-  '--ci',
-  '--testTimeout=60000',
-  '--json',
-  `--outputFile=${report}`,
-  ...process.argv.slice(2),
-]);
+const uiReport = join(dir, 'ui-report.json');
+// the browser end-to-end test serves the built catalog: build it first when its sources changed
+if (!step('build ui', 'node', ['tools/build-ui.mjs'])) checksFailed += 1;
+step('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)]);
+const filtered = process.argv.length > 2; // `npm test -- <pattern>` narrows Jest; the UI specs run on a full run only
+if (!filtered)
+  step('vitest (ui)', 'npx', [
+    'vitest',
+    'run',
+    '--root',
+    'apps/ui',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${uiReport}`,
+  ]);
 let passed = 0;
 let failed = 0;
-try {
-  const result = JSON.parse(readFileSync(report, 'utf8'));
-  passed = result.numPassedTests;
-  // a suite that failed to load has no failing test but must fail the run
-  failed = result.numFailedTests + result.numRuntimeErrorTestSuites;
-} catch {
-  failed += 1;
-  process.stdout.write('jest produced no report\n');
-}
+const count = (file, name) => {
+  try {
+    const result = JSON.parse(readFileSync(file, 'utf8'));
+    passed += result.numPassedTests;
+    // a suite that failed to load has no failing test but must fail the run
+    // (Jest counts those in numRuntimeErrorTestSuites; Vitest only in numFailedTestSuites)
+    failed += result.numFailedTests;
+    if (result.numRuntimeErrorTestSuites !== undefined) failed += result.numRuntimeErrorTestSuites;
+    else if (result.numFailedTests === 0) failed += result.numFailedTestSuites;
+  } catch {
+    failed += 1;
+    process.stdout.write(`${name} produced no report\n`);
+  }
+};
+count(report, 'jest');
+if (!filtered) count(uiReport, 'vitest');
 rmSync(dir, { recursive: true, force: true });
 failed += checksFailed;
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);

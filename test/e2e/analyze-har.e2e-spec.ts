@@ -109,10 +109,14 @@ describe('apiscope analyze --har', () => {
       (shop.endpoints as Array<{ method: string; path: string; flags: string[] }>).find(
         (e) => e.method === method && e.path === path,
       )?.flags;
-    expect(flagsOf('GET', '/internal/admin/users/{userId}')).toEqual(['shadow', 'unauthenticated']);
+    expect(flagsOf('GET', '/internal/admin/users/{userId}')).toEqual([
+      'shadow',
+      'unauthenticated',
+      'sensitive',
+    ]);
     expect(flagsOf('GET', '/v1/products/{productId}')).toEqual(['zombie', 'unauthenticated']);
     expect(flagsOf('POST', '/v1/returns')).toEqual(['orphan']);
-    expect(flagsOf('GET', '/v1/users/{id}')).toEqual([]);
+    expect(flagsOf('GET', '/v1/users/{id}')).toEqual(['sensitive']);
     expect(flagsOf('GET', '/v1/users/{userId}')).toBeUndefined();
     expect(result.stderr).toContain('api.shop.example GET /internal/admin/users/{userId}: shadow');
     expect(result.stderr).not.toContain('auth.shop.example');

@@ -107,8 +107,8 @@ describe('apiscope sensor logs', () => {
     ],
     [['sensor', 'logs', '--format', 'nginx'], /give either --file F \(repeatable\) or --stdin/],
     [
-      ['sensor', 'logs', '--format', 'nginx', '--file', NGINX, '--sink', 'kafka://k:9092/apiscope.calls.v1'],
-      /kafka:\/\/\.\.\. is not available for sensor logs yet/,
+      ['sensor', 'logs', '--format', 'nginx', '--file', NGINX, '--sink', 'kafka://no-port/apiscope.calls.v1'],
+      /--sink: invalid Kafka URL "kafka:\/\/no-port\/apiscope.calls.v1": brokers must be host:port/,
     ],
     [
       ['sensor', 'logs', '--format', 'nginx', '--file', NGINX, '--sink', 'http://127.0.0.1:9'],
@@ -116,7 +116,7 @@ describe('apiscope sensor logs', () => {
     ],
     [
       ['sensor', 'logs', '--format', 'nginx', '--file', NGINX, '--sink', 'ftp://x'],
-      /--sink must be stdout or http:\/\/HOST:PORT/,
+      /--sink must be stdout, http:\/\/HOST:PORT or kafka:\/\/BROKERS\/TOPIC/,
     ],
     [['sensor', 'logs', '--format', 'har', '--file', NGINX, '--follow'], /--follow does not apply to HAR/],
     [

@@ -25,6 +25,8 @@ export interface ApiOptions {
   maxConcurrentExpensive?: number;
   /** Browser origins allowed by CORS (`https://catalog.example.com`); none: CORS stays closed. */
   corsOrigins?: readonly string[];
+  /** The web catalog's build (apps/ui/dist), served at `/`; absent: no catalog (tests, API-only hosts). */
+  uiDir?: string;
 }
 
 export const API_OPTIONS = Symbol('API_OPTIONS');

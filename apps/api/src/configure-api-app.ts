@@ -14,6 +14,7 @@ import { SWAGGER_UI_OPTIONS } from './docs/swagger-ui.constant';
 import { RateLimitService } from './limits/rate-limit.service';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RequestValidationException, flattenValidationErrors } from './problem/validation.exception';
+import { webCatalog } from './ui/web-catalog.middleware';
 import { jsonBody } from './validation/json-body.middleware';
 import { SafeBodyPipe } from './validation/safe-body.pipe';
 
@@ -26,8 +27,8 @@ export const DEFAULT_BODY_LIMIT = 16 * 1024;
  * authentication, so a stranger cannot make the server read a 64 MiB body.
  *
  * Order of a request: security headers -> CORS -> rate limit per address (and failed-auth lockout)
- * -> authentication -> rate limit per key -> body (size per route) ->
- * routing -> access guard (roles) -> validation -> handler; errors anywhere -> problem+json.
+ * -> web catalog (static files and the SPA fallback, never under /api or /healthz) -> authentication
+ * -> rate limit per key -> body (size per route) -> routing -> access guard (roles) -> validation -> handler; errors anywhere -> problem+json.
  */
 export function configureApiApp(app: NestExpressApplication, options: ApiOptions): void {
   app.disable('x-powered-by');
@@ -63,6 +64,7 @@ export function configureApiApp(app: NestExpressApplication, options: ApiOptions
   app.use((req: Request, res: Response, next: NextFunction) =>
     guarded(next, () => limits.checkClient(req, res)),
   );
+  if (options.uiDir !== undefined) app.use(webCatalog(options.uiDir));
   app.use((req: Request, res: Response, next: NextFunction) => authentication.use(req, res, next));
   app.use((req: Request, res: Response, next: NextFunction) =>
     guarded(next, () => limits.checkKey(req, res)),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { Logger } from '@nestjs/common';
@@ -19,6 +20,8 @@ import { ingestPcapFile } from './pcap-input';
 
 export const DEMO_HAR = resolve(__dirname, '..', 'demo', 'demo-shop.har');
 export const DEMO_SPEC = `api.shop.example=${resolve(__dirname, '..', 'demo', 'shop-api.openapi.yaml')}`;
+/** The web catalog's build: `npm install` makes it (root `prepare`), `npm run build:ui` remakes it. */
+export const UI_DIR = resolve(__dirname, '..', '..', 'ui', 'dist');
 
 interface ServeOptions {
   data: string;
@@ -66,6 +69,7 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
       ...(process.env['APISCOPE_WEBHOOK_SECRET'] !== undefined && {
         webhookSecret: process.env['APISCOPE_WEBHOOK_SECRET'],
       }),
+      uiDir: UI_DIR,
     },
     ...(tls && { tls }),
     logger: new CliLogger(),
@@ -92,6 +96,10 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
   logger.log(
     `apiscope is up at ${server.url}  (catalog: ${server.url}/, API: ${server.url}/api/v1, docs: ${server.url}/api/docs)`,
   );
+  if (!existsSync(join(UI_DIR, 'index.html')))
+    logger.warn(
+      `the web catalog is not built (${UI_DIR} is missing): run \`npm run build:ui\`; the API works without it`,
+    );
   logger.log(`API key: ${origin === 'APISCOPE_API_KEY' ? 'from APISCOPE_API_KEY' : `in ${origin}`}`);
   if (!tls && !/^(127\.|localhost$|::1$|\[::1\]$)/.test(options.host))
     logger.warn(

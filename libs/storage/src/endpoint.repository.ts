@@ -1,4 +1,9 @@
-import { type EndpointFlag, type EndpointKey, type EndpointStats } from '@apiscope/inventory';
+import {
+  type AuthStatus,
+  type EndpointFlag,
+  type EndpointKey,
+  type EndpointStats,
+} from '@apiscope/inventory';
 
 import { type ClickHouseStore } from './clickhouse-store';
 
@@ -12,7 +17,10 @@ export interface EndpointQuery {
   pathPrefix?: string;
   /** Exactly this template. */
   pathTemplate?: string;
+  /** Case-insensitive substring of the path template. */
+  pathContains?: string;
   flag?: EndpointFlag;
+  authStatus?: AuthStatus;
   sort?: EndpointSort;
   /** Keyset cursor: endpoints strictly after this key in the sort order. */
   after?: EndpointKey;
@@ -65,6 +73,14 @@ const FLAG_CONDITION: Record<EndpointFlag, string> = {
   orphan: '0',
   zombie: '0',
   sensitive: '0',
+};
+
+/** SQL condition per auth status, over merged aggregates; the same rule as authStatusOf. */
+const AUTH_CONDITION: Record<AuthStatus, string> = {
+  authenticated: 'credentialed_calls > 0 AND uncredentialed_calls = 0',
+  unauthenticated: 'credentialed_calls = 0 AND uncredentialed_calls > 0',
+  mixed: 'credentialed_calls > 0 AND uncredentialed_calls > 0',
+  unknown: 'credentialed_calls = 0 AND uncredentialed_calls = 0',
 };
 
 const MERGED_COLUMNS = `
@@ -157,7 +173,13 @@ export class EndpointRepository {
     filter('method = {method:String}', 'method', q.method);
     filter('startsWith(path_template, {pathPrefix:String})', 'pathPrefix', q.pathPrefix);
     filter('path_template = {pathTemplate:String}', 'pathTemplate', q.pathTemplate);
+    filter(
+      'positionCaseInsensitiveUTF8(path_template, {pathContains:String}) > 0',
+      'pathContains',
+      q.pathContains,
+    );
     if (q.flag) having.push(FLAG_CONDITION[q.flag]);
+    if (q.authStatus) having.push(`(${AUTH_CONDITION[q.authStatus]})`);
     const measure = q.sort === undefined || q.sort === 'path' ? undefined : MEASURE_SORT[q.sort];
     if (q.after) {
       Object.assign(params, {

@@ -1,13 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
-import { ENDPOINT_FLAGS, type EndpointFlag } from '@apiscope/inventory';
+import { type AuthStatus, ENDPOINT_FLAGS, type EndpointFlag } from '@apiscope/inventory';
 import { ENDPOINT_SORTS, type EndpointSort } from '@apiscope/storage';
 
 import { PageQueryDto } from '../pagination/page-query.dto';
 import { PrintableText } from '../validation/printable-text.decorator';
 
 export { MAX_PAGE_SIZE } from '../pagination/page-query.dto';
+
+const AUTH_STATUSES = [
+  'authenticated',
+  'unauthenticated',
+  'mixed',
+  'unknown',
+] as const satisfies readonly AuthStatus[];
 
 export class ListEndpointsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'service name, as in /api/v1/services' })
@@ -25,10 +32,20 @@ export class ListEndpointsQueryDto extends PageQueryDto {
   @PrintableText(2048)
   pathPrefix?: string;
 
+  @ApiPropertyOptional({ description: 'text the path template contains, in any case, e.g. admin' })
+  @IsOptional()
+  @PrintableText(2048)
+  pathContains?: string;
+
   @ApiPropertyOptional({ enum: ENDPOINT_FLAGS })
   @IsOptional()
   @IsIn(ENDPOINT_FLAGS)
   flag?: EndpointFlag;
+
+  @ApiPropertyOptional({ enum: AUTH_STATUSES, description: 'auth.status of the endpoint' })
+  @IsOptional()
+  @IsIn(AUTH_STATUSES)
+  auth?: AuthStatus;
 
   @ApiPropertyOptional({
     enum: ENDPOINT_SORTS,

@@ -55,6 +55,10 @@ export class ListEndpointsUseCase {
           (q.pathPrefix === undefined || e.path.startsWith(q.pathPrefix)),
       )
       .filter((e) => q.flag === undefined || e.flags.includes(q.flag))
+      .filter((e) => q.auth === undefined || e.auth.status === q.auth)
+      .filter(
+        (e) => q.pathContains === undefined || e.path.toLowerCase().includes(q.pathContains.toLowerCase()),
+      )
       .sort((a, b) => compareKeys(keyOf(a), keyOf(b), descending));
     const start = cursor ? matching.findIndex((e) => compareKeys(keyOf(e), cursor, descending) > 0) : 0;
     const rows = start === -1 ? [] : matching.slice(start, start + limit + 1);
