@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 const SOURCE = resolve(__dirname, '..', 'kafka', 'kafka-mock.c');
 const BINARY = resolve(__dirname, '..', 'kafka', 'kafka-mock');
@@ -56,5 +56,3 @@ export async function startKafkaMock(topics: string[], brokers = 1): Promise<Kaf
       }),
   };
 }
-
-export const KAFKA_MOCK_BINARY = join(BINARY);
