@@ -12,8 +12,17 @@ export const PORT_NOT_LOGGED = 0;
 export function parseIp(text: string): string | undefined {
   if (IPV4.test(text)) return text;
   const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-  // WHATWG URL validates IPv6 without `node:net` (banned in util libs) and canonicalises it.
-  if (bare.length > 45 || !bare.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(bare)) return undefined;
+  // WHATWG URL validates IPv6 without `node:net` (banned in util libs) and canonicalises it; it is
+  // slow when it throws, so only text that can be IPv6 (two colons at least) gets there
+  const colon = bare.indexOf(':');
+  if (
+    bare.length > 45 ||
+    colon === -1 ||
+    bare.indexOf(':', colon + 1) === -1 ||
+    !/^[0-9A-Fa-f:.]+$/.test(bare)
+  ) {
+    return undefined;
+  }
   try {
     return new URL(`http://[${bare}]/`).hostname.slice(1, -1);
   } catch {
@@ -24,9 +33,11 @@ export function parseIp(text: string): string | undefined {
 /** A logged address: `1.2.3.4`, `1.2.3.4:80`, `[::1]:80`, `::1`; undefined for `-`, `unix:`, names. */
 export function parsePeer(text: string | undefined): NetworkPeer | undefined {
   if (text === undefined || text === '' || text === '-') return undefined;
-  const whole = parseIp(text);
-  if (whole !== undefined) return { ip: whole, port: PORT_NOT_LOGGED };
   const colon = text.lastIndexOf(':');
+  // `1.2.3.4:80` (one colon) is the common case: no whole-text IPv6 attempt for it
+  const whole =
+    colon !== -1 && text.indexOf(':') === colon && !text.startsWith('[') ? undefined : parseIp(text);
+  if (whole !== undefined) return { ip: whole, port: PORT_NOT_LOGGED };
   if (colon <= 0) return undefined;
   const portText = text.slice(colon + 1);
   if (!/^\d{1,5}$/.test(portText)) return undefined;
