@@ -11,4 +11,6 @@ const projects = ['apps', 'libs', 'sensors']
   .concat(join(__dirname, 'test'))
   .filter((dir) => existsSync(join(dir, 'jest.config.cjs')));
 
-module.exports = { projects };
+// testTimeout is a global option: a project's own (test/jest.config.cjs: 60 s for the end-to-end
+// specs that start the real command) is ignored when all projects run together.
+module.exports = { projects, testTimeout: 60_000 };
