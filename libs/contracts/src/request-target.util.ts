@@ -64,7 +64,9 @@ export function splitRequestTarget(target: string): SplitTarget {
   const q = rest.indexOf('?');
   const path = q === -1 ? rest : rest.slice(0, q);
   const query = q === -1 ? [] : parseQueryString(rest.slice(q + 1));
-  return { path, query, ...(host !== undefined && { host }), ...(scheme && { scheme }) };
+  // origin form, by far the most common: no object spread on that path
+  if (host === undefined) return { path, query };
+  return { path, query, host, ...(scheme && { scheme }) };
 }
 
 /** Case-insensitive first header value. */

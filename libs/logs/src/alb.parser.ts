@@ -29,6 +29,9 @@ function seconds(text: string): number | undefined {
  */
 export class AlbReader implements LogTextReader {
   readonly kind = 'text';
+  // an ALB serves a few hosts: the authority check (WHATWG URL, microseconds) runs once per host
+  private lastAuthority = '';
+  private lastHost: string | undefined;
 
   readLine(raw: string): LogExchange | undefined {
     if (raw.trim() === '') return undefined;
@@ -53,7 +56,12 @@ export class AlbReader implements LogTextReader {
     const m = /^(https?):\/\/([^/?#\s]*)(.*)$/i.exec(url);
     if (!m) throw new LogSkipException(LogSkipCode.BAD_TARGET, 'the request URL is not an http(s) URL');
     const scheme = m[1].toLowerCase() as 'http' | 'https';
-    const host = parseAuthority(scheme, m[2])?.host;
+    const authority = `${scheme}://${m[2]}`;
+    if (authority !== this.lastAuthority) {
+      this.lastAuthority = authority;
+      this.lastHost = parseAuthority(scheme, m[2])?.host;
+    }
+    const host = this.lastHost;
     const target = m[3] === '' ? '/' : m[3];
     const ts = parseIsoTime(v[F.created] ?? '') ?? parseIsoTime(v[F.time]);
     if (ts === undefined)

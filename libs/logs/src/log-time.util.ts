@@ -58,5 +58,12 @@ export function parseEpochSeconds(value: unknown): number | undefined {
 
 /** A plain decimal number (`0.001`, `42`); undefined for `-`, `1e3`, hex or empty text. */
 export function parseDecimal(text: string): number | undefined {
-  return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : undefined;
+  // a digit loop: called for several fields of every line, where the regex showed in profiles
+  let dot = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e && dot === -1 && i > 0 && i < text.length - 1) dot = i;
+    else if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return text.length === 0 ? undefined : Number(text);
 }

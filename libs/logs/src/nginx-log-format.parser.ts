@@ -116,13 +116,14 @@ export function matchNginxLine(
   layout: NginxLogLayout,
   line: string,
   wanted: readonly boolean[],
+  // reused line after line by a reader: the values are read before the next line comes
+  values: Array<string | undefined> = new Array<string | undefined>(layout.variables.length),
 ): Array<string | undefined> | undefined {
   const { literals, variables } = layout;
   if (!line.startsWith(literals[0])) return undefined;
   const json = layout.escape === 'json';
   const last = variables.length - 1;
   let pos = literals[0].length;
-  const values = new Array<string | undefined>(variables.length);
   for (let i = 0; i <= last; i++) {
     const literal = literals[i + 1];
     // an empty literal ends the line, or comes before a path variable (see PATH_VARIABLES)

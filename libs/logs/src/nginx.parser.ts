@@ -1,6 +1,5 @@
 import { type LogExchange } from './log-exchange.type';
 import { unwrapLogEnvelope } from './log-envelope.util';
-import { parseIp } from './log-peer.util';
 import { type LogTextReader } from './log-reader.type';
 import { LogSkipCode, LogSkipException } from './log-skip.exception';
 import { toNginxExchange } from './nginx-exchange.util';
@@ -12,6 +11,7 @@ interface CompiledLayout {
   roles: NginxRole[];
   wanted: boolean[];
   remoteAddr: number;
+  values: Array<string | undefined>;
 }
 
 function compile(format: string): CompiledLayout {
@@ -22,14 +22,16 @@ function compile(format: string): CompiledLayout {
     roles,
     wanted: roles.map((r) => r !== NginxRole.IGNORE),
     remoteAddr: roles.indexOf(NginxRole.REMOTE_ADDR),
+    values: new Array<string | undefined>(roles.length),
   };
 }
 
-/** `$remote_addr` is an address, `-`, or a unix socket; anything else means the layout is misaligned. */
+/**
+ * A `$remote_addr` with a space means the layout is misaligned (a virtual host in front of the
+ * address): try the next layout. Whether it is an address at all is checked when it is read.
+ */
 function fits(compiled: CompiledLayout, values: ReadonlyArray<string | undefined>): boolean {
-  if (compiled.remoteAddr === -1) return true;
-  const addr = values[compiled.remoteAddr] ?? '-';
-  return addr === '-' || addr.startsWith('unix:') || parseIp(addr) !== undefined;
+  return compiled.remoteAddr === -1 || !(values[compiled.remoteAddr] ?? '').includes(' ');
 }
 
 /**
@@ -52,7 +54,7 @@ export class NginxReader implements LogTextReader {
     if (raw === '') return undefined;
     const line = unwrapLogEnvelope(raw);
     for (const compiled of this.layouts) {
-      const values = matchNginxLine(compiled.layout, line, compiled.wanted);
+      const values = matchNginxLine(compiled.layout, line, compiled.wanted, compiled.values);
       if (values !== undefined && fits(compiled, values))
         return toNginxExchange(compiled.layout, compiled.roles, values);
     }
