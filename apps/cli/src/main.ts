@@ -14,7 +14,7 @@ import { FlaggedEndpointsException, UsageException } from './usage.exception';
 /** Exit codes are a contract (DESIGN.md): 2 bad usage or input, 3 `--fail-on` matched, 1 anything else. */
 const EXIT = { usage: 2, flagged: 3, failure: 1 } as const;
 
-type Register = (program: Command) => Promise<void>;
+type Register = (program: Command, argv: readonly string[]) => Promise<void>;
 
 /**
  * A module of this app, loaded when first needed. The specifier is a variable on purpose: the CLI
@@ -37,10 +37,15 @@ const COMMANDS: Array<[string, Register]> = [
   ],
   [
     'sensor',
-    async (p) => {
+    async (p, argv) => {
+      // only the sensor that runs is loaded: the log sensor's parsers and sinks cost the packet
+      // sensor a third of a second at start, and each sensor runs alone
       const group = sensorCommand(p);
-      (await load<typeof SensorPcapCommand>('./sensor-pcap.command')).registerSensorPcapCommand(group);
-      (await load<typeof SensorLogsCommand>('./sensor-logs.command')).registerSensorLogsCommand(group);
+      const which = argv[3];
+      if (which !== 'logs')
+        (await load<typeof SensorPcapCommand>('./sensor-pcap.command')).registerSensorPcapCommand(group);
+      if (which !== 'pcap')
+        (await load<typeof SensorLogsCommand>('./sensor-logs.command')).registerSensorLogsCommand(group);
     },
   ],
   [
@@ -67,7 +72,8 @@ export async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const named = COMMANDS.filter(([name]) => name === argv[2]);
-  for (const [, register] of named.length > 0 ? named : COMMANDS) await register(program);
+  for (const [, register] of named.length > 0 ? named : COMMANDS)
+    await register(program, named.length > 0 ? argv : []);
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);

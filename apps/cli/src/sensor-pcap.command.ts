@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 
 import { type Command } from 'commander';
 
-import { parseKafkaUrl } from '@apiscope/transport';
+import type * as Transport from '@apiscope/transport';
 
 import {
   type CallSink,
@@ -51,12 +51,14 @@ function source(options: SensorPcapOptions): CaptureSource {
   return { kind: 'stdin' };
 }
 
-function sink(options: SensorPcapOptions): CallSink {
+async function sink(options: SensorPcapOptions): Promise<CallSink> {
   const value = options.sink;
   if (value === undefined)
     throw new UsageException('--sink is required: stdout, http://HOST:PORT or kafka://BROKERS/TOPIC');
   if (value === 'stdout') return { kind: 'stdout' };
   if (/^kafka:\/\//i.test(value)) {
+    // loaded for Kafka sinks only: the transport library (kafkajs, Nest) doubles the sensor's start time
+    const { parseKafkaUrl } = (await import('@apiscope/transport')) as typeof Transport;
     try {
       return { kind: 'kafka', ...parseKafkaUrl(value) };
     } catch (error) {
@@ -82,7 +84,7 @@ function integer(value: string, name: string, min: number, max: number): number 
 
 async function sensorPcap(options: SensorPcapOptions): Promise<void> {
   const input = source(options);
-  const output = sink(options);
+  const output = await sink(options);
   const workers =
     options.workers === undefined ? availableParallelism() : integer(options.workers, '--workers', 1, 64);
   const maxBodyBytes = integer(options.maxBody, '--max-body', 0, MAX_BODY_LIMIT);

@@ -4,7 +4,8 @@ import { type CallSink } from './pcap-sensor-options.type';
 
 /** Receives events as NDJSON bytes (many lines at once: the workers batch them). */
 export interface CallProducer {
-  write(ndjson: Buffer, count: number): void;
+  /** `written` is called once the bytes are no longer needed: the sensor reuses their memory. */
+  write(ndjson: Buffer, count: number, written: () => void): void;
   /** Resolves when the producer can take more (back-pressure for the reader). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -16,9 +17,9 @@ class StdoutCallProducer implements CallProducer {
   private lines = 0;
   private drained: Promise<void> | undefined;
 
-  write(ndjson: Buffer, count: number): void {
+  write(ndjson: Buffer, count: number, written: () => void): void {
     this.lines += count;
-    if (!process.stdout.write(ndjson) && this.drained === undefined)
+    if (!process.stdout.write(ndjson, () => written()) && this.drained === undefined)
       this.drained = new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())).then(
         () => {
           this.drained = undefined;

@@ -42,6 +42,11 @@ export class CaptureShard {
     return all || this.out.size >= 1024 * 1024 ? this.out.take() : undefined;
   }
 
+  /** The memory of a block `take` returned, once its bytes are written. */
+  recycle(block: ArrayBuffer): void {
+    this.out.recycle(Buffer.from(block));
+  }
+
   finish(): CaptureStats {
     return this.engine.finish();
   }

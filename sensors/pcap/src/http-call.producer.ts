@@ -20,7 +20,7 @@ export class HttpCallProducer implements CallProducer {
     this.client = new HttpIngestClient({ url, apiKey, batchSize: 1000 });
   }
 
-  write(ndjson: Buffer): void {
+  write(ndjson: Buffer, _count: number, written: () => void): void {
     for (let start = 0; start < ndjson.length;) {
       let end = ndjson.indexOf(0x0a, start);
       if (end === -1) end = ndjson.length;
@@ -28,6 +28,7 @@ export class HttpCallProducer implements CallProducer {
       if (this.batch.length >= 1000) this.flush();
       start = end + 1;
     }
+    written(); // every event was parsed into its own strings
   }
 
   async ready(): Promise<void> {

@@ -26,7 +26,7 @@ export class KafkaCallProducer implements CallProducer {
     return new KafkaCallProducer(sink, topic);
   }
 
-  write(ndjson: Buffer): void {
+  write(ndjson: Buffer, _count: number, written: () => void): void {
     const calls: ApiCall[] = [];
     for (let start = 0; start < ndjson.length;) {
       let end = ndjson.indexOf(0x0a, start);
@@ -34,6 +34,7 @@ export class KafkaCallProducer implements CallProducer {
       if (end > start) calls.push(JSON.parse(ndjson.toString('utf8', start, end)) as ApiCall);
       start = end + 1;
     }
+    written(); // every event was parsed into its own strings
     void this.sink.send(calls);
   }
 

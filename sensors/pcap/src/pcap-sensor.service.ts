@@ -96,9 +96,9 @@ export class PcapSensorService {
         maxFlows: share(options.maxFlows),
         memoryLimitBytes: share(options.memoryLimitBytes),
       },
-      (data, count) => {
+      (data, count, written) => {
         calls += count;
-        producer.write(data, count);
+        producer.write(data, count, written);
       },
     );
     let done = 0;

@@ -28,6 +28,10 @@ port.on('message', (message: ToWorker) => {
     port.postMessage({ type: 'released', slot: message.slot, failed: shard.failed } satisfies FromWorker);
     return;
   }
+  if (message.type === 'recycle') {
+    shard.recycle(message.block);
+    return;
+  }
   const stats = shard.finish();
   flush(true);
   port.postMessage({ type: 'stats', stats } satisfies FromWorker);

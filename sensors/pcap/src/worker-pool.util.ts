@@ -31,7 +31,8 @@ export class WorkerPool {
   constructor(
     count: number,
     shard: Omit<WorkerInit, 'ring' | 'slotSize' | 'shardIndex' | 'shardCount'>,
-    private readonly onCalls: (data: Buffer, count: number) => void,
+    /** `written` is called once the bytes of `data` are no longer needed (their memory is reused). */
+    private readonly onCalls: (data: Buffer, count: number, written: () => void) => void,
   ) {
     const modules = compileWorkerModules(ENTRY);
     for (let i = 0; i < count; i++) {
@@ -48,7 +49,7 @@ export class WorkerPool {
         // a larger young generation: per-exchange objects die young, fewer scavenges (~10% CPU)
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
-      worker.on('message', (message: FromWorker) => this.receive(message));
+      worker.on('message', (message: FromWorker) => this.receive(message, worker));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0 && this.stats.length < count)
@@ -94,14 +95,17 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private receive(message: FromWorker): void {
+  private receive(message: FromWorker, worker: Worker): void {
     switch (message.type) {
-      case 'calls':
+      case 'calls': {
+        const block = message.data.buffer as ArrayBuffer;
         this.onCalls(
-          Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength),
+          Buffer.from(block, message.data.byteOffset, message.data.byteLength),
           message.count,
+          () => worker.postMessage({ type: 'recycle', block } satisfies ToWorker, [block]),
         );
         return;
+      }
       case 'released':
         if (message.failed) this.inputFailed = true;
         if (--this.holders[message.slot] === 0) this.wake();

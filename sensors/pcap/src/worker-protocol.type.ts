@@ -8,7 +8,11 @@ export interface WorkerInit extends CaptureShardOptions {
   slotSize: number;
 }
 
-export type ToWorker = { type: 'chunk'; slot: number; length: number; live: boolean } | { type: 'end' };
+export type ToWorker =
+  | { type: 'chunk'; slot: number; length: number; live: boolean }
+  /** the memory of a `calls` block, handed back once written */
+  | { type: 'recycle'; block: ArrayBuffer }
+  | { type: 'end' };
 
 export type FromWorker =
   | { type: 'calls'; data: Uint8Array; count: number }
