@@ -1,6 +1,6 @@
 import { type CaptureStats, HttpCaptureParser } from '@apiscope/capture';
 
-import { NdjsonBuffer } from './ndjson-buffer.util';
+import { type NdjsonBlock, NdjsonBuffer } from './ndjson-buffer.util';
 
 export interface CaptureShardOptions {
   sensorId: string;
@@ -37,9 +37,9 @@ export class CaptureShard {
     return this.engine.failed;
   }
 
-  /** NDJSON bytes worth sending now (a block is full enough), or everything when `all`. */
-  take(all: boolean): { data: Buffer; count: number } | undefined {
-    return all || this.out.size >= 1024 * 1024 ? this.out.take() : undefined;
+  /** NDJSON blocks worth sending now (a megabyte or more), or everything when `all`. */
+  take(all: boolean): NdjsonBlock[] {
+    return all || this.out.size >= 1024 * 1024 ? this.out.take() : [];
   }
 
   /** The memory of a block `take` returned, once its bytes are written. */

@@ -1,43 +1,46 @@
-const BLOCK = 4 * 1024 * 1024;
-/** Blocks kept for reuse: the sink hands them back once written (two in flight is the steady state). */
-const SPARE_BLOCKS = 3;
+const BLOCK = 2 * 1024 * 1024;
+/** Blocks kept for reuse: the sink hands them back once written. */
+const SPARE_BLOCKS = 4;
+
+/** NDJSON bytes of `count` events, ready to hand to another thread. */
+export interface NdjsonBlock {
+  data: Buffer;
+  count: number;
+}
 
 /**
- * Events as NDJSON bytes, written straight into a large buffer: no giant string is built and
- * re-encoded later, and a full block can be handed to another thread without a copy (transfer).
- * Written blocks come back (`recycle`): writing into fresh memory costs a page fault per 4 KiB, which
- * was a tenth of the sensor's time.
+ * Events as NDJSON bytes, written straight into large blocks: no giant string is built and
+ * re-encoded later, and a block can be handed to another thread without a copy (transfer). A full
+ * block is sealed and a new one started (never grown: growing copied the bytes into fresh memory),
+ * and written blocks come back (`recycle`): fresh memory costs a page fault per 4 KiB, which was a
+ * tenth of the sensor's time.
  */
 export class NdjsonBuffer {
   private readonly spare: Buffer[] = [];
+  private readonly sealed: NdjsonBlock[] = [];
+  private sealedBytes = 0;
   private block: Buffer = Buffer.allocUnsafe(BLOCK);
   private used = 0;
   private lines = 0;
 
   add(json: string): void {
     const worst = json.length * 3 + 1;
-    if (this.used + worst > this.block.length) this.grow(worst);
+    if (this.used + worst > this.block.length) this.seal(worst);
     this.used += this.block.write(json, this.used);
     this.block[this.used++] = 0x0a;
     this.lines += 1;
   }
 
-  get count(): number {
-    return this.lines;
-  }
-
+  /** Bytes waiting to be taken. */
   get size(): number {
-    return this.used;
+    return this.sealedBytes + this.used;
   }
 
-  /** The bytes written since the last take (a fresh block is started), or undefined if none. */
-  take(): { data: Buffer; count: number } | undefined {
-    if (this.lines === 0) return undefined;
-    const out = { data: this.block.subarray(0, this.used), count: this.lines };
-    this.block = this.spare.pop() ?? Buffer.allocUnsafe(BLOCK);
-    this.used = 0;
-    this.lines = 0;
-    return out;
+  /** The blocks written since the last take (the open block is sealed too); empty if none. */
+  take(): NdjsonBlock[] {
+    this.seal(0);
+    this.sealedBytes = 0;
+    return this.sealed.splice(0);
   }
 
   /** A block given out by `take` whose bytes are no longer needed. */
@@ -45,9 +48,17 @@ export class NdjsonBuffer {
     if (block.length === BLOCK && this.spare.length < SPARE_BLOCKS) this.spare.push(block);
   }
 
-  private grow(worst: number): void {
-    const bigger = Buffer.allocUnsafe(Math.max(this.block.length * 2, this.used + worst));
-    this.block.copy(bigger, 0, 0, this.used);
-    this.block = bigger;
+  /** Closes the open block (if it holds anything) and opens one with room for `worst` bytes. */
+  private seal(worst: number): void {
+    if (this.lines > 0) {
+      this.sealed.push({ data: this.block.subarray(0, this.used), count: this.lines });
+      this.sealedBytes += this.used;
+      this.block =
+        worst > BLOCK ? Buffer.allocUnsafe(worst) : (this.spare.pop() ?? Buffer.allocUnsafe(BLOCK));
+      this.used = 0;
+      this.lines = 0;
+    } else if (worst > this.block.length) {
+      this.block = Buffer.allocUnsafe(worst); // one event larger than a block: its own block
+    }
   }
 }

@@ -14,10 +14,10 @@ const port = parentPort;
 if (port === null) throw new Error('pcap.worker must run in a worker thread');
 
 function flush(all: boolean): void {
-  const out = shard.take(all);
-  if (out === undefined) return;
-  const message: FromWorker = { type: 'calls', data: out.data, count: out.count };
-  port?.postMessage(message, [out.data.buffer as ArrayBuffer]);
+  for (const out of shard.take(all)) {
+    const message: FromWorker = { type: 'calls', data: out.data, count: out.count };
+    port?.postMessage(message, [out.data.buffer as ArrayBuffer]);
+  }
 }
 
 port.on('message', (message: ToWorker) => {
