@@ -171,7 +171,13 @@ describe(diffInventory.name, () => {
 
     it('should learn the findings of a state remembered before findings were tracked, silently', () => {
       const { states } = look(new Map(), endpoint({ sensitive: [hash] }), now);
-      const legacy = asMap(states.map(({ findings: _dropped, ...s }) => s));
+      const legacy = asMap(
+        states.map((s) => {
+          const remembered = { ...s };
+          delete remembered.findings;
+          return remembered;
+        }),
+      );
       const upgraded = look(legacy, endpoint({ sensitive: [hash] }), now + HOUR);
       expect(subjects(upgraded.changes)).toEqual([]);
       expect(upgraded.states.map((s) => s.findings)).toEqual([states[0].findings]);

@@ -1,6 +1,6 @@
 import { type InventoryDocument } from '../inventory.type';
 import { type ServiceSpecIndex } from '../spec/apply-reference-specs.util';
-import { matchSpecOperation } from '../spec/match-spec-operation.util';
+import { type SpecSecurity } from '../spec/reference-spec.type';
 import { endpointExposureOf } from './endpoint-exposure-of.util';
 import { endpointFindings } from './endpoint-findings.util';
 import { type Finding } from './finding.type';
@@ -26,17 +26,21 @@ export function assessInventory(
 ): AssessedInventory {
   const findings: Finding[] = [];
   const services = doc.services.map((service) => {
-    const operations = specs.get(service.name)?.latest.operations;
+    // spec templates already won (applyReferenceSpecs): a documented endpoint has its operation's exact path
+    const security = new Map<string, SpecSecurity>(
+      (specs.get(service.name)?.latest.operations ?? []).map((op) => [
+        `${op.method} ${op.path}`,
+        op.security,
+      ]),
+    );
     const assessed = service.endpoints.map((endpoint) => {
-      const { exposure, ...shown } = endpoint;
-      const operation =
-        operations && endpoint.calls > 0
-          ? matchSpecOperation(operations, endpoint.method, endpoint.path)
-          : undefined;
+      // the exposure counters are read here and go no further (not part of the JSON)
+      const shown = { ...endpoint };
+      delete shown.exposure;
       const summary = endpointExposureOf(
         service.name,
-        { ...shown, ...(exposure && { exposure }) },
-        operation?.security,
+        endpoint,
+        endpoint.calls > 0 ? security.get(`${endpoint.method} ${endpoint.path}`) : undefined,
       );
       const own = endpointFindings(summary);
       findings.push(...own);
