@@ -302,4 +302,45 @@ describe('GET /api/v1/findings on the demo shop capture', () => {
       .sort();
     expect(subjects).toEqual(all.map((f) => f.id).sort());
   });
+
+  it('should remember the findings in storage and report only a finding that appears later', async () => {
+    const tracker = server.app.get(ChangeTrackerService);
+    await tracker.lookNow();
+    const later = new Date().toISOString();
+    // a profile answered without credentials: GET /v1/users/{id} (auth required by the spec) had no open call
+    const data = JSON.stringify({ id: 7, email: 'jane.doe@example.com', phone: '+14155552671' });
+    const leak = apiCall(
+      { host: SHOP, scheme: 'https', path: '/v1/users/7', target: '/v1/users/7', headers: [['host', SHOP]] },
+      {
+        status: 200,
+        headers: [['content-type', 'application/json']],
+        body: {
+          contentType: 'application/json',
+          size: data.length,
+          truncated: false,
+          encoding: 'utf8',
+          data,
+        },
+      },
+    );
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(admin)
+      .send({ calls: [leak] })
+      .expect(200);
+    await tracker.lookNow();
+    const feed = await request(server.url)
+      .get('/api/v1/changes')
+      .query({ since: later })
+      .set(viewer)
+      .expect(200);
+    const found = (feed.body.items as Array<{ kind: string; path: string; subject: string }>)
+      .filter((c) => c.kind === 'new_finding')
+      .map((c) => [c.path, c.subject.split(' ')[0]]);
+    expect(found.sort()).toEqual([
+      ['/v1/users/{id}', 'auth-inconsistency'],
+      ['/v1/users/{id}', 'sensitive-data-unauthenticated'],
+      ['/v1/users/{id}', 'spec-auth-bypassed'],
+    ]);
+  });
 });
