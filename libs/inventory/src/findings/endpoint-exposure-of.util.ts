@@ -17,13 +17,22 @@ const keyPathOf = (e: Pick<InventoryEndpoint, 'path' | 'graphql'>) =>
 export function endpointExposureOf(
   service: string,
   e: InventoryEndpoint,
+  counters: InventoryEndpoint['exposure'] = e.exposure,
   specSecurity?: SpecSecurity,
 ): EndpointExposure {
-  const firstSeen = e.firstSeen === null ? 0 : Date.parse(e.firstSeen);
-  const lastSeen = e.lastSeen === null ? 0 : Date.parse(e.lastSeen);
-  const sensitive = mergeSensitiveFields(e.sensitive.map((f) => ({ ...f, firstSeen, lastSeen })));
-  const responseClasses = new Set(sensitive.filter((f) => f.location === 'response.body').map((f) => f.class))
-    .size;
+  // seen times matter to merging only (findings do not cite them)
+  const sensitive =
+    e.sensitive.length === 0
+      ? []
+      : mergeSensitiveFields(
+          e.sensitive.map((f) => ({
+            ...f,
+            firstSeen: e.firstSeen === null ? 0 : Date.parse(e.firstSeen),
+            lastSeen: e.lastSeen === null ? 0 : Date.parse(e.lastSeen),
+          })),
+        );
+  const responseClasses = (): number =>
+    new Set(sensitive.filter((f) => f.location === 'response.body').map((f) => f.class)).size;
   return {
     service,
     method: e.method,
@@ -31,9 +40,9 @@ export function endpointExposureOf(
     calls: e.calls,
     auth: { status: e.auth.status, unauthenticatedSuccesses: e.auth.unauthenticatedSuccesses },
     sensitive,
-    maxClassesPerResponse: e.exposure?.maxClassesPerResponse ?? responseClasses,
-    rateLimitSignals: e.exposure?.rateLimitSignals ?? e.statusCodes['429'] ?? 0,
-    plaintextSensitiveCalls: e.exposure?.plaintextSensitiveCalls ?? 0,
+    maxClassesPerResponse: counters?.maxClassesPerResponse ?? responseClasses(),
+    rateLimitSignals: counters?.rateLimitSignals ?? e.statusCodes['429'] ?? 0,
+    plaintextSensitiveCalls: counters?.plaintextSensitiveCalls ?? 0,
     ...(specSecurity && { specSecurity }),
   };
 }
