@@ -13,7 +13,7 @@ const NO_RISK: RiskScore = Object.freeze({
   level: 'none',
   factors: [],
   capped: false,
-}) as RiskScore;
+});
 
 export interface AssessedInventory {
   /** The inventory with `risk` on every endpoint and service, exposure counters removed. */
