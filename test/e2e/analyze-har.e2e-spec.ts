@@ -43,8 +43,11 @@ describe('apiscope analyze --har', () => {
               responses: {
                 '200': { content: { 'application/json': { schema: { type: 'object', properties: {} } } } },
               },
+              // no findings: nothing adds to the risk
+              risk: { score: 0, level: 'none', factors: [], capped: false },
             },
           ],
+          risk: { score: 0, level: 'none', factors: [], capped: false },
         },
       ],
     });

@@ -38,6 +38,7 @@ const ACCESS: Record<string, Role[] | 'public'> = {
   'GET /api/v1/inventory': ['viewer', 'admin'],
   'GET /api/v1/endpoints': ['viewer', 'admin'],
   'GET /api/v1/endpoints/{id}': ['viewer', 'admin'],
+  'GET /api/v1/findings': ['viewer', 'admin'],
   'GET /api/v1/services': ['viewer', 'admin'],
   'GET /api/v1/stats/calls': ['viewer', 'admin'],
   'GET /api/docs/openapi.json': ['viewer', 'admin'],

@@ -130,6 +130,7 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
         parameters: [],
         requestBody: null,
         responses: { '201': {} },
+        risk: { score: 0, level: 'none', factors: [], capped: false },
       },
       expect.objectContaining({
         method: 'GET',

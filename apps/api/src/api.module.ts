@@ -20,6 +20,8 @@ import { ListDeadLettersUseCase } from './dead-letters/list-dead-letters.usecase
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { GetEndpointUseCase } from './endpoints/get-endpoint.usecase';
 import { ListEndpointsUseCase } from './endpoints/list-endpoints.usecase';
+import { FindingsController } from './findings/findings.controller';
+import { ListFindingsUseCase } from './findings/list-findings.usecase';
 import { HealthController } from './health/health.controller';
 import { IngestController } from './ingest/ingest.controller';
 import { GetInventoryUseCase } from './inventory/get-inventory.usecase';
@@ -56,6 +58,7 @@ export class ApiModule {
         IngestController,
         InventoryController,
         EndpointsController,
+        FindingsController,
         ServicesController,
         ServiceOpenApiController,
         SpecsController,
@@ -83,6 +86,7 @@ export class ApiModule {
         OpenApiDocumentService,
         GetInventoryUseCase,
         ListEndpointsUseCase,
+        ListFindingsUseCase,
         ImportSpecUseCase,
         WebhookNotifier,
         TrackChangesUseCase,

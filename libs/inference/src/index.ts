@@ -25,8 +25,19 @@ export type { BodySample } from './schema/body-sample.util';
 export { graphqlOperationOf, operationOfDocument } from './graphql/graphql-operation.util';
 export type { GraphqlOperation, GraphqlOperationType } from './graphql/graphql-operation.util';
 export { EndpointProfile } from './profile/endpoint-profile.util';
-export type { EndpointProfileJson, BodyStats, CountedStats } from './profile/endpoint-profile.type';
+export type {
+  EndpointProfileJson,
+  BodyStats,
+  CountedStats,
+  ProfileExposure,
+} from './profile/endpoint-profile.type';
 export { isInterestingHeader, isCredentialName } from './profile/interesting-header.util';
+export {
+  callExposureSignals,
+  hasRateLimitSignal,
+  isExternalAddress,
+} from './profile/call-exposure-signals.util';
+export type { CallExposureSignals } from './profile/call-exposure-signals.util';
 export type { TemplateCorrectionAction } from './templating/path-templater.util';
 export {
   SENSITIVE_CLASSES,

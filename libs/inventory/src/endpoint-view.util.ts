@@ -73,6 +73,7 @@ function sensitiveOf(profile: EndpointProfile | undefined): SensitiveFinding[] {
 export function toInventoryEndpoint(s: EndpointStats, profile?: EndpointProfile): InventoryEndpoint {
   const { path, graphql } = splitEndpointKey(s.pathTemplate);
   const sensitive = sensitiveOf(profile);
+  const exposure = profile?.toJSON().exposure;
   return {
     method: s.method,
     path,
@@ -97,5 +98,6 @@ export function toInventoryEndpoint(s: EndpointStats, profile?: EndpointProfile)
     parameters: describeParameters(path, profile),
     requestBody: describeRequestBody(profile),
     responses: describeResponses(profile),
+    ...(exposure && { exposure: { ...exposure } }),
   };
 }

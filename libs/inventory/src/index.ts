@@ -48,6 +48,11 @@ export {
   SERVICE_BREADTH_SHARE,
   inventorySensitiveOf,
   withSensitiveFlag,
+  specAuthFindings,
+  endpointExposureOf,
+  assessInventory,
+  findingOrderKey,
+  compareFindingOrderKeys,
 } from './findings';
 export type {
   Severity,
@@ -62,4 +67,6 @@ export type {
   RiskFactor,
   RiskLevel,
   RiskScore,
+  AssessedInventory,
+  FindingOrderKey,
 } from './findings';

@@ -1,4 +1,6 @@
-import { type SensitiveClass, type SensitiveLocation } from '@apiscope/inference';
+import { type ProfileExposure, type SensitiveClass, type SensitiveLocation } from '@apiscope/inference';
+
+import { type RiskScore } from './findings/risk-score.util';
 
 /** The body of `GET /api/v1/inventory` and `apiscope analyze --format json` (a public contract, DESIGN.md). */
 
@@ -65,6 +67,16 @@ export interface InventoryEndpoint {
   requestBody: Record<string, unknown> | null;
   /** Response schema per status code, same shape (`{ "200": { content: {...} } }`). */
   responses: Record<string, Record<string, unknown>>;
+  /**
+   * The endpoint's risk from its findings (`GET /api/v1/findings`), each finding a factor. Always
+   * present in API and CLI output; absent only from documents not yet assessed (`assessInventory`).
+   */
+  risk?: RiskScore;
+  /**
+   * Exposure counters the findings are computed from (rate-limit signals, classes per response,
+   * plain-HTTP calls). Internal: `assessInventory` removes them, they are not part of the JSON.
+   */
+  exposure?: ProfileExposure;
 }
 
 export interface InventoryService {
@@ -72,6 +84,8 @@ export interface InventoryService {
   /** True when the service has a reference spec (absent from documents built without spec data). */
   documented?: boolean;
   endpoints: InventoryEndpoint[];
+  /** The service's risk: its riskiest endpoint in full plus a share of the others (see `serviceRisk`). */
+  risk?: RiskScore;
 }
 
 export interface InventoryDocument {

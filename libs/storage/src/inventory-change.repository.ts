@@ -71,15 +71,28 @@ export class InventoryChangeRepository {
     const rows = await this.store.client
       .query({
         query: `SELECT service, method, path, argMax(flags, updated_at) AS flags, argMax(classes, updated_at) AS classes,
-                       argMax(fields, updated_at) AS fields, argMax(quiet, updated_at) AS quiet
+                       argMax(fields, updated_at) AS fields, argMax(quiet, updated_at) AS quiet,
+                       argMax(findings, updated_at) AS findings, argMax(findings_tracked, updated_at) AS findings_tracked
                 FROM ${this.store.table('endpoint_watch_state')} GROUP BY service, method, path`,
         format: 'JSONEachRow',
       })
-      .then((r) => r.json<Omit<EndpointWatchState, 'quiet'> & { quiet: number | string }>())
+      .then((r) =>
+        r.json<
+          Omit<EndpointWatchState, 'quiet' | 'findings'> & {
+            quiet: number | string;
+            findings: string[];
+            findings_tracked: number | string;
+          }
+        >(),
+      )
       .catch((cause: unknown) => {
         throw this.store.failure(cause);
       });
-    return rows.map((r) => ({ ...r, quiet: Number(r.quiet) === 1 }));
+    return rows.map(({ findings, findings_tracked, ...r }) => ({
+      ...r,
+      quiet: Number(r.quiet) === 1,
+      ...(Number(findings_tracked) === 1 && { findings }),
+    }));
   }
 
   async saveStates(states: readonly EndpointWatchState[]): Promise<void> {
@@ -88,7 +101,12 @@ export class InventoryChangeRepository {
       .insert({
         table: this.store.table('endpoint_watch_state'),
         format: 'JSONEachRow',
-        values: states.map((s) => ({ ...s, quiet: s.quiet ? 1 : 0 })),
+        values: states.map(({ findings, ...s }) => ({
+          ...s,
+          quiet: s.quiet ? 1 : 0,
+          findings: findings ?? [],
+          findings_tracked: findings === undefined ? 0 : 1,
+        })),
       })
       .catch((cause: unknown) => {
         throw this.store.failure(cause, 'storing watch state failed');

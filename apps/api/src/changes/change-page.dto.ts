@@ -11,13 +11,18 @@ export class ChangeDto {
       'new_field',
       'endpoint_quiet',
       'endpoint_active_again',
+      'new_finding',
     ],
   })
   kind!: string;
   @ApiProperty() service!: string;
   @ApiProperty() method!: string;
   @ApiProperty() path!: string;
-  @ApiProperty({ description: 'flag, data class or field concerned' }) subject!: string;
+  @ApiProperty({
+    description:
+      'flag, data class or field concerned; for new_finding, the finding id (GET /api/v1/findings)',
+  })
+  subject!: string;
 }
 
 export class ChangePageDto {

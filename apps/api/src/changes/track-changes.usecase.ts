@@ -9,7 +9,10 @@ import { WebhookNotifier } from './webhook.notifier';
 
 export const DEFAULT_QUIET_AFTER_MS = 24 * 3600 * 1000;
 
-/** One look: inventory now vs. what was seen last; appends the differences to the feed. */
+/**
+ * One look: inventory and findings now vs. what was seen last; appends the differences to the feed
+ * (and so to the webhook: a new finding is pushed the first time it is seen).
+ */
 @Injectable()
 export class TrackChangesUseCase {
   constructor(
@@ -20,9 +23,18 @@ export class TrackChangesUseCase {
   ) {}
 
   async execute(now = Date.now()): Promise<InventoryChange[]> {
-    const [doc, states] = await Promise.all([this.inventory.execute(), this.changes.states()]);
+    const [{ document, findings }, states] = await Promise.all([
+      this.inventory.assess(),
+      this.changes.states(),
+    ]);
     const previous = new Map(states.map((s) => [watchKey(s), s]));
-    const diff = diffInventory(previous, doc, now, this.options.quietAfterMs ?? DEFAULT_QUIET_AFTER_MS);
+    const diff = diffInventory(
+      previous,
+      document,
+      now,
+      this.options.quietAfterMs ?? DEFAULT_QUIET_AFTER_MS,
+      findings,
+    );
     // feed first, then state: a crash in between repeats the changes (deduplicated), never loses them
     await this.changes.append(diff.changes);
     await this.changes.saveStates(diff.states);

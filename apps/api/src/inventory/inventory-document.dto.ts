@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { ENDPOINT_FLAGS } from '@apiscope/inventory';
 
+import { RiskScoreDto } from './risk-score.dto';
+
 /** OpenAPI description of the inventory document (the type itself lives in @apiscope/inventory). */
 export class EndpointAuthDto {
   @ApiProperty({ type: [String], example: ['bearer'] })
@@ -106,11 +108,21 @@ export class InventoryEndpointDto {
     string,
     Record<string, unknown>
   >;
+  @ApiProperty({
+    type: RiskScoreDto,
+    description: 'risk from the findings of this endpoint (GET /api/v1/findings)',
+  })
+  risk!: RiskScoreDto;
 }
 
 export class InventoryServiceDto {
   @ApiProperty({ example: 'api.example.com' }) name!: string;
   @ApiProperty({ type: [InventoryEndpointDto] }) endpoints!: InventoryEndpointDto[];
+  @ApiProperty({
+    type: RiskScoreDto,
+    description: 'riskiest endpoint in full, plus a tenth of every other endpoint',
+  })
+  risk!: RiskScoreDto;
 }
 
 export class InventoryDocumentDto {

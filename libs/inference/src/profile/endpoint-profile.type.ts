@@ -13,6 +13,19 @@ export interface BodyStats extends CountedStats {
 }
 
 /**
+ * Per-call exposure signals added up (what findings need beyond the sensitive fields). Merges by max
+ * (`maxClassesPerResponse`) and sum (the counters).
+ */
+export interface ProfileExposure {
+  /** Most distinct sensitive classes seen in a single response body. */
+  maxClassesPerResponse: number;
+  /** Calls answered 429 or carrying RateLimit-*, X-RateLimit-* or Retry-After headers. */
+  rateLimitSignals: number;
+  /** Calls over plain HTTP from an external client address that carried sensitive data. */
+  plaintextSensitiveCalls: number;
+}
+
+/**
  * Everything apiscope keeps about one endpoint beyond its counters, serialised. Pairs rather than
  * objects wherever a key comes from traffic. Every part merges by addition or union.
  */
@@ -32,6 +45,8 @@ export interface EndpointProfileJson {
    * calls it appeared in and a masked example (never a raw value). Absent in profiles stored before.
    */
   sensitive?: Array<{ location: string; name: string; class: string; count: number; example: string }>;
+  /** Counted on every call; absent in profiles stored before (read as unknown, not as zero). */
+  exposure?: ProfileExposure;
   auth: {
     jwt: number;
     opaque: number;

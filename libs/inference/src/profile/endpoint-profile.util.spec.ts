@@ -173,4 +173,59 @@ describe(EndpointProfile.name, () => {
     expect(EndpointProfile.fromJSON({ v: 2 }).calls).toBe(0);
     expect(EndpointProfile.fromJSON(null).calls).toBe(0);
   });
+
+  describe('exposure counters', () => {
+    const leak = json({
+      email: 'jane.doe@example.com',
+      password_hash: '$2b$12$' + 'a'.repeat(53),
+      phone: '+14155552671',
+    });
+    it.each<
+      [
+        string,
+        ApiCall[],
+        { maxClassesPerResponse: number; rateLimitSignals: number; plaintextSensitiveCalls: number },
+      ]
+    >([
+      [
+        'a clean call',
+        [call({}, { status: 200 })],
+        { maxClassesPerResponse: 0, rateLimitSignals: 0, plaintextSensitiveCalls: 0 },
+      ],
+      [
+        'a 429 and a RateLimit header',
+        [call({}, { status: 429 }), call({}, { status: 200, headers: [['RateLimit-Remaining', '9']] })],
+        { maxClassesPerResponse: 0, rateLimitSignals: 2, plaintextSensitiveCalls: 0 },
+      ],
+      [
+        'a leaking response over HTTPS from outside',
+        [{ ...call({}, { body: leak }), src: { ip: '203.0.113.9', port: 5000 } }],
+        { maxClassesPerResponse: 3, rateLimitSignals: 0, plaintextSensitiveCalls: 0 },
+      ],
+      [
+        'a leaking response over plain HTTP, once from outside and once from inside',
+        [
+          { ...call({ scheme: 'http' }, { body: leak }), src: { ip: '203.0.113.9', port: 5000 } },
+          { ...call({ scheme: 'http' }, { body: leak }), src: { ip: '10.0.0.4', port: 5000 } },
+        ],
+        { maxClassesPerResponse: 3, rateLimitSignals: 0, plaintextSensitiveCalls: 1 },
+      ],
+    ])('should count %s', (_name, calls, expected) => {
+      expect(profileOf(calls).exposure).toEqual(expected);
+    });
+
+    it('should merge by max and sum, and keep a profile stored without counters unknown', () => {
+      const a = EndpointProfile.fromJSON(profileOf([call({}, { status: 429 }), call({}, { body: leak })]));
+      const b = EndpointProfile.fromJSON(profileOf([call({}, { status: 429 })]));
+      expect(a.merge(b).toJSON().exposure).toEqual({
+        maxClassesPerResponse: 3,
+        rateLimitSignals: 2,
+        plaintextSensitiveCalls: 0,
+      });
+      const older = profileOf([call({}, { status: 200 })]);
+      delete older.exposure;
+      expect(EndpointProfile.fromJSON(older).toJSON().exposure).toBeUndefined();
+      expect(EndpointProfile.fromJSON(older).merge(b).toJSON().exposure?.rateLimitSignals).toBe(1);
+    });
+  });
 });

@@ -4,7 +4,13 @@ import { type CallAuth } from '../auth-detection.util';
 import { sampleBody } from '../schema/body-sample.util';
 import { emptyStats, mergeStats, observeValue } from '../schema/schema-stats.util';
 import { scanCallForSensitiveData } from '../sensitive/scan-call.util';
-import { type BodyStats, type CountedStats, type EndpointProfileJson } from './endpoint-profile.type';
+import { callExposureSignals } from './call-exposure-signals.util';
+import {
+  type BodyStats,
+  type CountedStats,
+  type EndpointProfileJson,
+  type ProfileExposure,
+} from './endpoint-profile.type';
 import { isCredentialName, isInterestingHeader } from './interesting-header.util';
 
 const LIMITS = { params: 96, mediaTypes: 8, statuses: 32, issuers: 8, names: 16, notes: 8 };
@@ -92,6 +98,24 @@ function mergeSensitive(a: readonly SensitiveEntry[], b: readonly SensitiveEntry
   return out;
 }
 
+const NO_EXPOSURE: ProfileExposure = {
+  maxClassesPerResponse: 0,
+  rateLimitSignals: 0,
+  plaintextSensitiveCalls: 0,
+};
+
+/** Absent on both sides stays absent: an old profile does not claim that no signal was ever seen. */
+function mergeExposure(a?: ProfileExposure, b?: ProfileExposure): ProfileExposure | undefined {
+  if (a === undefined && b === undefined) return undefined;
+  const x = a ?? NO_EXPOSURE;
+  const y = b ?? NO_EXPOSURE;
+  return {
+    maxClassesPerResponse: Math.max(x.maxClassesPerResponse, y.maxClassesPerResponse),
+    rateLimitSignals: x.rateLimitSignals + y.rateLimitSignals,
+    plaintextSensitiveCalls: x.plaintextSensitiveCalls + y.plaintextSensitiveCalls,
+  };
+}
+
 export class EndpointProfile {
   /** index over `state.params` (an array of pairs for serialisation; looked up on every call) */
   private readonly paramIndex = new Map<string, CountedStats>();
@@ -160,6 +184,7 @@ export class EndpointProfile {
     const a = this.state;
     const b = other.state;
     const issuers = mergeIssuers(a.auth.issuers, b.auth?.issuers ?? []);
+    const exposure = mergeExposure(a.exposure, b.exposure);
     return new EndpointProfile({
       v: 1,
       calls: a.calls + b.calls,
@@ -168,6 +193,7 @@ export class EndpointProfile {
       requestBodies: mergeKeyed(a.requestBodies, b.requestBodies ?? [], LIMITS.mediaTypes),
       responses: mergeResponses(a.responses, b.responses ?? []),
       sensitive: mergeSensitive(a.sensitive ?? [], b.sensitive ?? []),
+      ...(exposure && { exposure }),
       auth: {
         jwt: a.auth.jwt + (b.auth?.jwt ?? 0),
         opaque: a.auth.opaque + (b.auth?.opaque ?? 0),
@@ -189,6 +215,12 @@ export class EndpointProfile {
       ...(call.response && { response: call.response }),
       credential: { headers: credentialHeaders, cookies: auth.sessionCookies ?? [] },
     });
+    // rate limiting and transport are judged on every call, with or without sensitive data
+    const signals = callExposureSignals(call, observations);
+    const exposure = (this.state.exposure ??= { ...NO_EXPOSURE });
+    exposure.maxClassesPerResponse = Math.max(exposure.maxClassesPerResponse, signals.responseClasses);
+    if (signals.rateLimitSignal) exposure.rateLimitSignals += 1;
+    if (signals.plaintextSensitive) exposure.plaintextSensitiveCalls += 1;
     if (observations.length === 0) return;
     this.state.sensitive = mergeSensitive(
       this.state.sensitive ?? [],

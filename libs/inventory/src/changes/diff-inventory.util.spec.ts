@@ -1,3 +1,5 @@
+import { assessInventory } from '../findings/assess-inventory.util';
+import { type Finding } from '../findings/finding.type';
 import { type InventoryDocument, type InventoryEndpoint } from '../inventory.type';
 import { diffInventory, watchKey } from './diff-inventory.util';
 import { type EndpointWatchState } from './inventory-change.type';
@@ -103,5 +105,85 @@ describe(diffInventory.name, () => {
       24 * HOUR,
     );
     expect(back.changes.map((c) => c.kind)).toEqual(['endpoint_active_again']);
+  });
+
+  describe('new findings', () => {
+    const hash = {
+      location: 'response.body' as const,
+      name: '$.password_hash',
+      class: 'password_hash' as const,
+      count: 3,
+      example: '$2b$***',
+    };
+    const open = {
+      schemes: [],
+      status: 'unauthenticated' as const,
+      unauthenticatedSuccesses: 3,
+      unauthenticatedStatusCodes: { '200': 3 },
+    };
+    const assessed = (e: InventoryEndpoint) => assessInventory(doc(e));
+    const look = (previous: Map<string, EndpointWatchState>, e: InventoryEndpoint, at: number) => {
+      const { document, findings } = assessed(e);
+      return diffInventory(previous, document, at, 24 * HOUR, findings);
+    };
+    const asMap = (states: EndpointWatchState[]) => new Map(states.map((s) => [watchKey(s), s]));
+    const subjects = (changes: Array<{ kind: string; subject: string }>) =>
+      changes.filter((c) => c.kind === 'new_finding').map((c) => c.subject);
+
+    it('should announce every finding of a new endpoint by its stable id', () => {
+      const { changes, states } = look(new Map(), endpoint({ sensitive: [hash] }), now);
+      const ids = assessed(endpoint({ sensitive: [hash] })).findings.map((f: Finding) => f.id);
+      expect(subjects(changes)).toEqual([...ids].sort());
+      expect(subjects(changes)).toEqual([
+        'credential-exposure api.test GET /users/{userId} response.body $.password_hash password_hash',
+      ]);
+      expect(states[0].findings).toEqual(subjects(changes));
+    });
+
+    it.each<[string, Partial<InventoryEndpoint>, Partial<InventoryEndpoint>, string[]]>([
+      ['nothing changed', { sensitive: [hash] }, { sensitive: [hash] }, []],
+      [
+        'the endpoint starts answering without credentials',
+        { sensitive: [hash] },
+        { sensitive: [hash], auth: open },
+        ['sensitive-data-unauthenticated api.test GET /users/{userId}'],
+      ],
+      ['a finding goes away', { sensitive: [hash] }, {}, []],
+      [
+        'a finding comes back after going away',
+        {},
+        { sensitive: [hash] },
+        ['credential-exposure api.test GET /users/{userId} response.body $.password_hash password_hash'],
+      ],
+    ])('should report only findings not known before when %s', (_name, first, second, expected) => {
+      const before = asMap(look(new Map(), endpoint(first), now).states);
+      const { changes } = look(before, endpoint(second), now + HOUR);
+      expect(subjects(changes)).toEqual(expected);
+    });
+
+    it('should persist a state when only its findings change, and not otherwise', () => {
+      const before = asMap(look(new Map(), endpoint({ sensitive: [hash] }), now).states);
+      expect(look(before, endpoint({ sensitive: [hash] }), now + HOUR).states).toEqual([]);
+      // same flags (set by the fixture), classes and fields: only the findings differ
+      const moved = look(before, endpoint({ sensitive: [hash], auth: open }), now + HOUR);
+      expect(moved.states.map((s) => s.findings?.length)).toEqual([2]);
+    });
+
+    it('should learn the findings of a state remembered before findings were tracked, silently', () => {
+      const { states } = look(new Map(), endpoint({ sensitive: [hash] }), now);
+      const legacy = asMap(
+        states.map((s) => {
+          const remembered = { ...s };
+          delete remembered.findings;
+          return remembered;
+        }),
+      );
+      const upgraded = look(legacy, endpoint({ sensitive: [hash] }), now + HOUR);
+      expect(subjects(upgraded.changes)).toEqual([]);
+      expect(upgraded.states.map((s) => s.findings)).toEqual([states[0].findings]);
+      // from then on a new finding is reported
+      const next = look(asMap(upgraded.states), endpoint({ sensitive: [hash], auth: open }), now + 2 * HOUR);
+      expect(subjects(next.changes)).toEqual(['sensitive-data-unauthenticated api.test GET /users/{userId}']);
+    });
   });
 });

@@ -6,7 +6,8 @@ export type InventoryChangeKind =
   | 'new_sensitive_class'
   | 'new_field'
   | 'endpoint_quiet'
-  | 'endpoint_active_again';
+  | 'endpoint_active_again'
+  | 'new_finding';
 
 export interface InventoryChange {
   ts: number;
@@ -14,7 +15,10 @@ export interface InventoryChange {
   service: string;
   method: string;
   path: string;
-  /** The flag, data class or field concerned; empty for endpoint-level changes. */
+  /**
+   * The flag, data class or field concerned, or the finding id (`new_finding`, the id of
+   * `GET /api/v1/findings`); empty for endpoint-level changes.
+   */
   subject: string;
 }
 
@@ -26,5 +30,7 @@ export interface EndpointWatchState {
   flags: string[];
   classes: string[];
   fields: string[];
+  /** Ids of the endpoint's findings; absent in states remembered before findings were tracked. */
+  findings?: string[];
   quiet: boolean;
 }

@@ -2,6 +2,7 @@ import { type SensitiveClass, type SensitiveLocation } from '@apiscope/inference
 
 import { type EndpointKey } from '../endpoint-stats.type';
 import { type AuthStatus } from '../inventory.type';
+import { type SpecSecurity } from '../spec/reference-spec.type';
 
 /**
  * What is kept per endpoint for one sensitive (location, name, class): counts and a masked example,
@@ -29,4 +30,6 @@ export interface EndpointExposure extends EndpointKey {
   rateLimitSignals: number;
   /** Calls over plain HTTP from an external client address that carried sensitive data. */
   plaintextSensitiveCalls: number;
+  /** What the service's reference spec says about credentials here; absent without a matching operation. */
+  specSecurity?: SpecSecurity;
 }

@@ -32,6 +32,7 @@ export const FINDING_RULES = [
   'auth-inconsistency',
   'plaintext-transport',
   'credential-issued',
+  'spec-auth-bypassed',
 ] as const;
 export type FindingRule = (typeof FINDING_RULES)[number];
 

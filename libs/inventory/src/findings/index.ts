@@ -16,3 +16,9 @@ export {
 } from './risk-score.util';
 export type { RiskFactor, RiskLevel, RiskScore } from './risk-score.util';
 export { inventorySensitiveOf, withSensitiveFlag } from './inventory-sensitive.util';
+export { specAuthFindings } from './spec-auth-findings.util';
+export { endpointExposureOf } from './endpoint-exposure-of.util';
+export { assessInventory } from './assess-inventory.util';
+export type { AssessedInventory } from './assess-inventory.util';
+export { findingOrderKey, compareFindingOrderKeys } from './finding-order.util';
+export type { FindingOrderKey } from './finding-order.util';

@@ -33,6 +33,16 @@ function addCounts(a: Record<string, number>, b: Record<string, number>): Record
   return out;
 }
 
+/** Exposure counters of two endpoints as one: the widest response, the counters added up. */
+function mergeExposure(a: InventoryEndpoint['exposure'], b: InventoryEndpoint['exposure']) {
+  if (!a || !b) return a ?? b;
+  return {
+    maxClassesPerResponse: Math.max(a.maxClassesPerResponse, b.maxClassesPerResponse),
+    rateLimitSignals: a.rateLimitSignals + b.rateLimitSignals,
+    plaintextSensitiveCalls: a.plaintextSensitiveCalls + b.plaintextSensitiveCalls,
+  };
+}
+
 /** Two observed endpoints the spec documents as one operation become one (counts add up). */
 function mergeEndpoints(a: InventoryEndpoint, b: InventoryEndpoint): InventoryEndpoint {
   const statusCodes = addCounts(a.statusCodes, b.statusCodes);
@@ -69,6 +79,7 @@ function mergeEndpoints(a: InventoryEndpoint, b: InventoryEndpoint): InventoryEn
     sensitive: [...a.sensitive, ...b.sensitive],
     requestBody: a.requestBody ?? b.requestBody,
     responses: { ...b.responses, ...a.responses },
+    ...((a.exposure ?? b.exposure) && { exposure: mergeExposure(a.exposure, b.exposure) }),
   };
 }
 
