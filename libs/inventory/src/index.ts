@@ -8,6 +8,7 @@ export type {
   EndpointAuth,
   EndpointAuthDetails,
   EndpointFlag,
+  EndpointSpecNote,
   InventoryDocument,
   InventoryEndpoint,
   InventoryParameter,
@@ -63,3 +64,4 @@ export type {
   RiskLevel,
   RiskScore,
 } from './findings';
+export * from './drift';

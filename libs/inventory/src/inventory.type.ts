@@ -1,5 +1,7 @@
 import { type SensitiveClass, type SensitiveLocation } from '@apiscope/inference';
 
+import { type SpecSecurity } from './spec/reference-spec.type';
+
 /** The body of `GET /api/v1/inventory` and `apiscope analyze --format json` (a public contract, DESIGN.md). */
 
 export const ENDPOINT_FLAGS = ['shadow', 'orphan', 'zombie', 'unauthenticated', 'sensitive'] as const;
@@ -44,6 +46,17 @@ export interface InventoryParameter {
   schema: Record<string, unknown>;
 }
 
+/**
+ * What the service's reference spec says of the operation an endpoint matched (absent for endpoints
+ * no spec documents). `security` sits beside the `unauthenticated` flag: `public` means the spec
+ * declares `security: []`, so open traffic is intended; `required` with open traffic is a finding.
+ */
+export interface EndpointSpecNote {
+  security: SpecSecurity;
+  operationId?: string;
+  deprecated?: boolean;
+}
+
 export interface InventoryEndpoint {
   method: string;
   path: string;
@@ -65,6 +78,8 @@ export interface InventoryEndpoint {
   requestBody: Record<string, unknown> | null;
   /** Response schema per status code, same shape (`{ "200": { content: {...} } }`). */
   responses: Record<string, Record<string, unknown>>;
+  /** The matched reference spec operation's security, operationId and deprecation. */
+  spec?: EndpointSpecNote;
 }
 
 export interface InventoryService {

@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type InventoryDocument, applyReferenceSpecs, buildInventoryDocument } from '@apiscope/inventory';
 import { ReferenceSpecRepository, ResolvedEndpointRepository } from '@apiscope/storage';
 
+import { API_OPTIONS, type ApiOptions } from '../api-options.type';
+
 /**
  * The whole inventory (DESIGN.md shape), optionally for one service: templates resolved now from
  * the learnt state, then reference specs applied (spec templates and names, shadow/zombie/orphan).
@@ -12,6 +14,7 @@ export class GetInventoryUseCase {
   constructor(
     @Inject(ResolvedEndpointRepository) private readonly endpoints: ResolvedEndpointRepository,
     @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
+    @Inject(API_OPTIONS) private readonly options: ApiOptions,
   ) {}
 
   async execute(service?: string): Promise<InventoryDocument> {
@@ -21,6 +24,11 @@ export class GetInventoryUseCase {
     ]);
     const specs =
       service === undefined ? allSpecs : new Map([...allSpecs].filter(([name]) => name === service));
-    return applyReferenceSpecs(buildInventoryDocument(resolved), specs);
+    const window = this.options.orphanWindowMs;
+    return applyReferenceSpecs(
+      buildInventoryDocument(resolved),
+      specs,
+      window === undefined ? {} : { orphanWindowMs: window },
+    );
   }
 }

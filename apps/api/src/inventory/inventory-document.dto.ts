@@ -76,6 +76,18 @@ export class LatencyDto {
   @ApiProperty() max!: number;
 }
 
+export class EndpointSpecNoteDto {
+  @ApiProperty({
+    enum: ['public', 'required', 'unspecified'],
+    description:
+      'what the reference spec says of credentials: public = `security: []` (open traffic is intended), required = a security requirement applies, unspecified = none declared',
+  })
+  security!: string;
+  @ApiPropertyOptional({ example: 'getOrder' }) operationId?: string;
+  @ApiPropertyOptional({ description: 'true when the spec marks the operation deprecated' })
+  deprecated?: boolean;
+}
+
 export class InventoryEndpointDto {
   @ApiProperty({ example: 'GET' }) method!: string;
   @ApiProperty({ example: '/users/{userId}' }) path!: string;
@@ -106,6 +118,11 @@ export class InventoryEndpointDto {
     string,
     Record<string, unknown>
   >;
+  @ApiPropertyOptional({
+    type: EndpointSpecNoteDto,
+    description: 'the matched reference spec operation (absent when no spec documents the endpoint)',
+  })
+  spec?: EndpointSpecNoteDto;
 }
 
 export class InventoryServiceDto {

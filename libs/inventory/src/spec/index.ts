@@ -9,5 +9,10 @@ export type { VersionedEndpoint } from './version-zombies.util';
 export { specFlags } from './spec-flags.util';
 export type { ObservedEndpoint, SpecFlagResult, SpecVerdict } from './spec-flags.util';
 export { applyReferenceSpecs } from './apply-reference-specs.util';
-export type { ServiceSpecIndex, ServiceSpecIndexEntry } from './apply-reference-specs.util';
+export type {
+  ReferenceSpecOptions,
+  ServiceSpecIndex,
+  ServiceSpecIndexEntry,
+} from './apply-reference-specs.util';
+export { DEFAULT_ORPHAN_WINDOW_MS } from './apply-reference-specs.util';
 export { toOpenApiDocument } from './to-openapi-document.util';

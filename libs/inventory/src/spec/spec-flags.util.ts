@@ -26,16 +26,20 @@ export interface SpecFlagResult {
 /**
  * shadow / zombie / orphan for one service (definitions in DESIGN.md). Without a reference spec a
  * service gets no shadow or orphan flags (it is undocumented as a whole), but version zombies are
- * still found from traffic alone.
+ * still found from traffic alone. `activeSince` opens the orphan window: a documented endpoint whose
+ * last call is older is an orphan again (it keeps its old counts), and old traffic makes no zombie.
  */
 export function specFlags(
   observed: readonly ObservedEndpoint[],
   latest: readonly SpecOperation[] | undefined,
   earlier: ReadonlyArray<readonly SpecOperation[]> = [],
+  activeSince = Number.NEGATIVE_INFINITY,
 ): SpecFlagResult {
   const verdicts = new Map<string, SpecVerdict>();
   const matched = new Set<SpecOperation>();
-  const zombiesByVersion = versionZombies(observed.filter((e) => e.calls > 0));
+  const active = (e: ObservedEndpoint) =>
+    e.calls > 0 && (e.lastSeen === undefined || e.lastSeen >= activeSince);
+  const zombiesByVersion = versionZombies(observed.filter(active));
   for (const e of observed) {
     const key = `${e.method} ${e.path}`;
     const flags = new Set<EndpointFlag>();
@@ -45,10 +49,11 @@ export function specFlags(
       operation = matchSpecOperation(latest, e.method, e.path);
       if (operation) {
         matched.add(operation);
-        if (operation.deprecated && e.calls > 0) flags.add('zombie');
+        if (!active(e)) flags.add('orphan');
+        else if (operation.deprecated) flags.add('zombie');
       } else if (earlier.some((ops) => matchSpecOperation(ops, e.method, e.path))) {
         // removed from the latest version while an earlier one documented it, and still called
-        flags.add('zombie');
+        if (active(e)) flags.add('zombie');
       } else {
         flags.add('shadow');
       }
