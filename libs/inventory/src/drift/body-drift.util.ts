@@ -34,9 +34,11 @@ export function bodyDrift(observed: Schema, spec: Schema, where: Where): DriftIt
   const push = (item: Omit<DriftItem, 'location' | 'status'>) => {
     if (out.length < MAX_BODY_ITEMS)
       out.push({
-        ...item,
+        kind: item.kind,
         location: where.location,
+        name: item.name,
         ...(where.status !== undefined && { status: where.status }),
+        detail: item.detail,
       });
   };
   const walk = (seen: Schema, doc: Schema, path: string, depth: number): void => {

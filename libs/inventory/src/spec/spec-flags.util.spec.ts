@@ -71,3 +71,33 @@ describe(versionZombies.name, () => {
     expect([...zombies].sort()).toEqual(['GET /v1/accounts/{id}']);
   });
 });
+
+describe(`${specFlags.name} in an orphan window`, () => {
+  const latest = [op('GET', '/users/{id}'), op('DELETE', '/users/{id}', { deprecated: true })];
+  const earlier = [latest];
+
+  it.each([
+    ['called inside the window', now - DAY, []],
+    ['called only before the window', now - 40 * DAY, ['orphan']],
+  ])('should judge a documented endpoint %s', (_name, lastSeen, flags) => {
+    const result = specFlags(
+      [{ method: 'GET', path: '/users/{userId}', calls: 5, lastSeen }],
+      latest,
+      earlier,
+      now - 30 * DAY,
+    );
+    expect(result.verdicts.get('GET /users/{userId}')?.flags).toEqual(flags);
+    // the endpoint stays one row (with its old counts), not a second never-called orphan
+    expect(result.orphans.some((o) => o.path === '/users/{id}' && o.method === 'GET')).toBe(false);
+  });
+
+  it('should not call a deprecated operation a zombie once its traffic is older than the window', () => {
+    const result = specFlags(
+      [{ method: 'DELETE', path: '/users/{userId}', calls: 5, lastSeen: now - 40 * DAY }],
+      latest,
+      earlier,
+      now - 30 * DAY,
+    );
+    expect(result.verdicts.get('DELETE /users/{userId}')?.flags).toEqual(['orphan']);
+  });
+});
