@@ -124,6 +124,11 @@ export function labelledService(file: string, spec: SpecDocument, seed = 1): Lab
     else if (r < 0.2) auth.set(key, 'refused');
     else if (r < 0.26) auth.set(key, 'query-key');
   }
+  const deprecatedInCorpus = new Set<string>();
+  for (const [path, item] of Object.entries(spec.paths))
+    for (const [method, op] of Object.entries(item))
+      if (METHODS.includes(method) && (op as { deprecated?: unknown }).deprecated === true)
+        deprecatedInCorpus.add(`${method.toUpperCase()} ${base}${path}`);
   const truth = new Map<string, Set<ScoredFlag>>();
   const flag = (method: string, template: string, f?: ScoredFlag) => {
     const key = truthKey(method, template);
@@ -155,6 +160,9 @@ export function labelledService(file: string, spec: SpecDocument, seed = 1): Lab
     if (r === 'orphan') flag(op.method, op.template, 'orphan');
     if (r === 'shadow') flag(op.method, op.template, 'shadow');
     if (r === 'removed' || r === 'deprecated') flag(op.method, op.template, 'zombie');
+    // the corpus spec's own deprecations count when the operation is still documented and called
+    if (deprecatedInCorpus.has(key) && (r === 'normal' || r === 'deprecated'))
+      flag(op.method, op.template, 'zombie');
     if (openAnswered.has(key)) flag(op.method, op.template, 'unauthenticated');
   }
   // a newer version of up to two documented, normally called resources: /vN+1/... is a shadow, /vN/... a zombie

@@ -8,7 +8,9 @@ import {
   type InventoryService,
 } from '../inventory.type';
 import { type ReferenceSpec, type SpecOperation } from './reference-spec.type';
+import { versionSiblingTemplate } from './match-spec-operation.util';
 import { specFlags } from './spec-flags.util';
+import { pathParametersOf } from '../endpoint-view.util';
 import { graphqlKey } from '../endpoint-key.util';
 
 export interface ServiceSpecIndexEntry {
@@ -153,10 +155,19 @@ function applyToService(
   const first = specFlags(observed, specs?.latest.operations, specs?.earlier);
   for (const e of service.endpoints) {
     const verdict = first.verdicts.get(`${e.method} ${e.path}`);
-    const op = verdict?.operation;
+    const op = verdict?.operation ?? verdict?.removed;
+    // an undocumented other version of a documented resource takes its shape (`/v2/...` of `/v1/...`)
+    const sibling =
+      !op && specs ? versionSiblingTemplate(specs.latest.operations, e.method, e.path) : undefined;
     const renamed: InventoryEndpoint = op
       ? { ...e, path: op.path, parameters: specParameters(op, e.parameters) }
-      : e;
+      : sibling
+        ? {
+            ...e,
+            path: sibling,
+            parameters: [...pathParametersOf(sibling), ...e.parameters.filter((p) => p.in !== 'path')],
+          }
+        : e;
     const key = endpointKey(renamed);
     const existing = byKey.get(key);
     byKey.set(key, existing ? mergeEndpoints(existing, renamed) : renamed);
