@@ -9,6 +9,7 @@ import { parseHar } from '@apiscope/logs';
 
 import { apiCall } from '../support/api-call.fixture';
 import { REPO_ROOT } from '../support/corpus';
+import { runCli } from '../support/run-cli';
 
 const KEY = 'drift-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
@@ -189,5 +190,44 @@ describe('orphan window', () => {
     expect((await flagsOf('GET', '/v1/orders'))?.flags).toEqual([]);
     // a deprecated operation no longer called is an orphan, not a zombie
     expect((await flagsOf('GET', '/v1/products/{productId}'))?.flags).toEqual(['orphan', 'unauthenticated']);
+  });
+});
+
+describe('apiscope analyze --orphan-window', () => {
+  const orphansWithCalls = (stdout: string): string[] =>
+    (
+      JSON.parse(stdout) as {
+        services: Array<{
+          name: string;
+          endpoints: Array<{ method: string; path: string; calls: number; flags: string[] }>;
+        }>;
+      }
+    ).services
+      .flatMap((s) => s.endpoints)
+      .filter((e) => e.calls > 0 && e.flags.includes('orphan'))
+      .map((e) => `${e.method} ${e.path}`);
+
+  it('should make documented endpoints not called in the last minutes of the capture orphans', async () => {
+    const args = [
+      'analyze',
+      '--har',
+      join(DEMO, 'demo-shop.har'),
+      '--spec',
+      `${SHOP}=${join(DEMO, 'shop-api.openapi.yaml')}`,
+    ];
+    const byDefault = await runCli(args);
+    expect(byDefault.code).toBe(0);
+    expect(orphansWithCalls(byDefault.stdout)).toEqual([]);
+    const windowed = await runCli([...args, '--orphan-window', '30s']);
+    expect(windowed.code).toBe(0);
+    // the capture's last 30 s (it ends 09:14:21) saw no order lookups, cancellations or product pages
+    expect(orphansWithCalls(windowed.stdout)).toEqual([
+      'DELETE /v1/orders/{orderId}',
+      'GET /v1/orders/{orderId}',
+      'GET /v1/products/{productId}',
+    ]);
+    const bad = await runCli([...args, '--orphan-window', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--orphan-window must be a positive duration/);
   });
 });

@@ -3,6 +3,7 @@ import { UsageException } from './usage.exception';
 
 describe(parseOrphanWindow.name, () => {
   it.each([
+    ['30s', 30_000],
     ['90m', 90 * 60_000],
     ['12h', 12 * 3_600_000],
     ['30d', 30 * 86_400_000],
