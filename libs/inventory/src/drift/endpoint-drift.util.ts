@@ -7,7 +7,6 @@ import { type DriftItem } from './drift-item.type';
 import { allowsType, observedTypesOf, specTypesOf } from './spec-schema-view.util';
 
 type Schema = Record<string, unknown>;
-type Located = Exclude<SpecParameter['in'], 'formData' | 'body'>;
 
 const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 const paramKey = (where: string, name: string) =>
@@ -85,7 +84,7 @@ function parameterDrift(observed: InventoryEndpoint, op: SpecOperation): DriftIt
     if (p.in === 'cookie') continue;
     out.push({
       kind: 'required-field-never-seen',
-      location: p.in as Located,
+      location: p.in,
       name: p.name,
       detail: 'required by the spec, absent from every call',
     });
