@@ -25,9 +25,12 @@ export class GetServiceDriftUseCase {
   ) {}
 
   async execute(service: string): Promise<ServiceDriftView> {
-    const [resolved, specs] = await Promise.all([this.endpoints.list({ service }), this.specs.byService()]);
-    const spec = specs.get(service);
-    if (!spec) throw new NotFoundException(`service ${service} has no reference spec`);
+    // a service without a spec is answered from one light query, without reading specs or traffic
+    const missing = new NotFoundException(`service ${service} has no reference spec`);
+    if ((await this.specs.versions(service)).length === 0) throw missing;
+    const spec = (await this.specs.byService()).get(service);
+    if (!spec) throw missing;
+    const resolved = await this.endpoints.list({ service });
     const observed = buildInventoryDocument(resolved).services.find((s) => s.name === service) ?? {
       name: service,
       endpoints: [],
