@@ -8,6 +8,11 @@ export interface ApiOptions {
   rateLimitPerMinute?: number;
   /** How often the change tracker compares the inventory with what it saw last (ms; 0 disables). */
   changeIntervalMs?: number;
+  /**
+   * Orphan window (ms): a documented operation without a call in this long (before the newest call
+   * seen) is an orphan. Default: since its spec was imported, and at least 30 days.
+   */
+  orphanWindowMs?: number;
   /** An endpoint without calls for this long is reported as quiet. */
   quietAfterMs?: number;
   /** Changes are POSTed here as JSON; signed with HMAC-SHA256 when `webhookSecret` is set. */

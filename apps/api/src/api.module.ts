@@ -15,6 +15,8 @@ import { ApiKeyUsageService } from './auth/api-key-usage.service';
 import { AuthenticationMiddleware } from './auth/authentication.middleware';
 import { OpenApiController } from './docs/openapi.controller';
 import { OpenApiDocumentService } from './docs/openapi-document.service';
+import { DriftController } from './drift/drift.controller';
+import { GetServiceDriftUseCase } from './drift/get-service-drift.usecase';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { ListDeadLettersUseCase } from './dead-letters/list-dead-letters.usecase';
 import { EndpointsController } from './endpoints/endpoints.controller';
@@ -61,6 +63,7 @@ export class ApiModule {
         FindingsController,
         ServicesController,
         ServiceOpenApiController,
+        DriftController,
         SpecsController,
         ChangesController,
         StatsController,
@@ -99,6 +102,7 @@ export class ApiModule {
         ListApiKeysUseCase,
         RevokeApiKeyUseCase,
         CorrectTemplateUseCase,
+        GetServiceDriftUseCase,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

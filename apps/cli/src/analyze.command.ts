@@ -16,6 +16,7 @@ import { CliLogger } from './cli-logger';
 import { EmbeddedAppModule } from './embedded-app.module';
 import { ingestHarFile } from './har-input';
 import { importSpecFiles } from './spec-input';
+import { ORPHAN_WINDOW_HELP, parseOrphanWindow } from './orphan-window.util';
 import { ingestLogInput, parseLogSpec } from './log-input';
 import { ingestPcapFile } from './pcap-input';
 import { formatInventoryTable } from './inventory-table.util';
@@ -28,6 +29,7 @@ interface AnalyzeOptions {
   pcap?: string[];
   format: string;
   failOn?: string;
+  orphanWindow?: number;
   verbose?: boolean;
 }
 
@@ -74,7 +76,11 @@ async function analyze(options: AnalyzeOptions): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     EmbeddedAppModule.forRoot(
       { dataDir: dir, database: DEFAULT_DATABASE },
-      { apiKey: 'unused-in-analyze-no-http-listener', changeIntervalMs: 0 },
+      {
+        apiKey: 'unused-in-analyze-no-http-listener',
+        changeIntervalMs: 0,
+        ...(options.orphanWindow !== undefined && { orphanWindowMs: options.orphanWindow }),
+      },
     ),
     { logger: new CliLogger(options.verbose ? 'log' : 'warn'), abortOnError: false },
   );
@@ -130,6 +136,7 @@ export function registerAnalyzeCommand(program: Command): void {
       '--fail-on <flags>',
       'comma-separated flags that make the command exit 3 (shadow,orphan,zombie,unauthenticated,sensitive)',
     )
+    .option('--orphan-window <duration>', ORPHAN_WINDOW_HELP, parseOrphanWindow)
     .option('--verbose', 'log progress to stderr')
     .action((options: AnalyzeOptions) => analyze(options));
 }

@@ -10,6 +10,7 @@ import { DEFAULT_DATA_DIR } from '@apiscope/storage';
 import { resolveApiKey } from './api-key.util';
 import { apiLimitsFromEnv } from './api-limits.util';
 import { collect, parseCorsOrigin, parsePort, readTlsFiles } from './cli-options.util';
+import { ORPHAN_WINDOW_HELP, parseOrphanWindow } from './orphan-window.util';
 import { CliLogger } from './cli-logger';
 import { startEmbeddedServer } from './embedded-server';
 import { ingestHarFile } from './har-input';
@@ -37,6 +38,7 @@ interface ServeOptions {
   tlsCert?: string;
   tlsKey?: string;
   corsOrigin?: string[];
+  orphanWindow?: number;
 }
 
 function parseWebhookUrl(value: string): string {
@@ -65,6 +67,7 @@ async function serve(options: ServeOptions, withInputs: boolean): Promise<void> 
     api: {
       ...apiLimitsFromEnv(),
       ...(options.corsOrigin && { corsOrigins: options.corsOrigin }),
+      ...(options.orphanWindow !== undefined && { orphanWindowMs: options.orphanWindow }),
       ...(options.webhook !== undefined && { webhookUrl: parseWebhookUrl(options.webhook) }),
       ...(process.env['APISCOPE_WEBHOOK_SECRET'] !== undefined && {
         webhookSecret: process.env['APISCOPE_WEBHOOK_SECRET'],
@@ -163,6 +166,7 @@ export function registerUpCommand(program: Command): void {
       'browser origin allowed to call the API (repeatable); none: CORS closed',
       parseCorsOrigin,
     )
+    .option('--orphan-window <duration>', ORPHAN_WINDOW_HELP, parseOrphanWindow)
     .option(
       '--webhook <url>',
       'POST inventory changes here (HMAC-SHA256 signed with APISCOPE_WEBHOOK_SECRET)',
@@ -193,5 +197,6 @@ export function registerApiCommand(program: Command): void {
       'browser origin allowed to call the API (repeatable); none: CORS closed',
       parseCorsOrigin,
     )
+    .option('--orphan-window <duration>', ORPHAN_WINDOW_HELP, parseOrphanWindow)
     .action((options: ServeOptions) => serve(options, false));
 }

@@ -8,6 +8,7 @@ export type {
   EndpointAuth,
   EndpointAuthDetails,
   EndpointFlag,
+  EndpointSpecNote,
   InventoryDocument,
   InventoryEndpoint,
   InventoryParameter,
@@ -70,3 +71,4 @@ export type {
   AssessedInventory,
   FindingOrderKey,
 } from './findings';
+export * from './drift';

@@ -2,6 +2,8 @@ import { type ProfileExposure, type SensitiveClass, type SensitiveLocation } fro
 
 import { type RiskScore } from './findings/risk-score.util';
 
+import { type SpecSecurity } from './spec/reference-spec.type';
+
 /** The body of `GET /api/v1/inventory` and `apiscope analyze --format json` (a public contract, DESIGN.md). */
 
 export const ENDPOINT_FLAGS = ['shadow', 'orphan', 'zombie', 'unauthenticated', 'sensitive'] as const;
@@ -46,6 +48,17 @@ export interface InventoryParameter {
   schema: Record<string, unknown>;
 }
 
+/**
+ * What the service's reference spec says of the operation an endpoint matched (absent for endpoints
+ * no spec documents). `security` sits beside the `unauthenticated` flag: `public` means the spec
+ * declares `security: []`, so open traffic is intended; `required` with open traffic is a finding.
+ */
+export interface EndpointSpecNote {
+  security: SpecSecurity;
+  operationId?: string;
+  deprecated?: boolean;
+}
+
 export interface InventoryEndpoint {
   method: string;
   path: string;
@@ -77,6 +90,8 @@ export interface InventoryEndpoint {
    * plain-HTTP calls). Internal: `assessInventory` removes them, they are not part of the JSON.
    */
   exposure?: ProfileExposure;
+  /** The matched reference spec operation's security, operationId and deprecation. */
+  spec?: EndpointSpecNote;
 }
 
 export interface InventoryService {

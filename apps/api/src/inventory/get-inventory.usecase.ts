@@ -9,6 +9,8 @@ import {
 } from '@apiscope/inventory';
 import { ReferenceSpecRepository, ResolvedEndpointRepository } from '@apiscope/storage';
 
+import { API_OPTIONS, type ApiOptions } from '../api-options.type';
+
 /**
  * The whole inventory (DESIGN.md shape), optionally for one service: templates resolved now from
  * the learnt state, then reference specs applied (spec templates and names, shadow/zombie/orphan),
@@ -19,6 +21,7 @@ export class GetInventoryUseCase {
   constructor(
     @Inject(ResolvedEndpointRepository) private readonly endpoints: ResolvedEndpointRepository,
     @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
+    @Inject(API_OPTIONS) private readonly options: ApiOptions,
   ) {}
 
   async execute(service?: string): Promise<InventoryDocument> {
@@ -33,6 +36,14 @@ export class GetInventoryUseCase {
     ]);
     const specs =
       service === undefined ? allSpecs : new Map([...allSpecs].filter(([name]) => name === service));
-    return assessInventory(applyReferenceSpecs(buildInventoryDocument(resolved), specs), specs);
+    const window = this.options.orphanWindowMs;
+    return assessInventory(
+      applyReferenceSpecs(
+        buildInventoryDocument(resolved),
+        specs,
+        window === undefined ? {} : { orphanWindowMs: window },
+      ),
+      specs,
+    );
   }
 }

@@ -78,6 +78,18 @@ export class LatencyDto {
   @ApiProperty() max!: number;
 }
 
+export class EndpointSpecNoteDto {
+  @ApiProperty({
+    enum: ['public', 'required', 'unspecified'],
+    description:
+      'what the reference spec says of credentials: public = `security: []` (open traffic is intended), required = a security requirement applies, unspecified = none declared',
+  })
+  security!: string;
+  @ApiPropertyOptional({ example: 'getOrder' }) operationId?: string;
+  @ApiPropertyOptional({ description: 'true when the spec marks the operation deprecated' })
+  deprecated?: boolean;
+}
+
 export class InventoryEndpointDto {
   @ApiProperty({ example: 'GET' }) method!: string;
   @ApiProperty({ example: '/users/{userId}' }) path!: string;
@@ -113,6 +125,11 @@ export class InventoryEndpointDto {
     description: 'risk from the findings of this endpoint (GET /api/v1/findings)',
   })
   risk!: RiskScoreDto;
+  @ApiPropertyOptional({
+    type: EndpointSpecNoteDto,
+    description: 'the matched reference spec operation (absent when no spec documents the endpoint)',
+  })
+  spec?: EndpointSpecNoteDto;
 }
 
 export class InventoryServiceDto {

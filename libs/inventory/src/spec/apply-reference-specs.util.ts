@@ -1,13 +1,16 @@
 import {
   type AuthStatus,
   type EndpointFlag,
+  type EndpointSpecNote,
   type InventoryDocument,
   type InventoryEndpoint,
   type InventoryParameter,
   type InventoryService,
 } from '../inventory.type';
 import { type ReferenceSpec, type SpecOperation } from './reference-spec.type';
+import { versionSiblingTemplate } from './match-spec-operation.util';
 import { specFlags } from './spec-flags.util';
+import { pathParametersOf } from '../endpoint-view.util';
 import { graphqlKey } from '../endpoint-key.util';
 
 export interface ServiceSpecIndexEntry {
@@ -16,6 +19,18 @@ export interface ServiceSpecIndexEntry {
 }
 
 export type ServiceSpecIndex = ReadonlyMap<string, ServiceSpecIndexEntry>;
+
+export interface ReferenceSpecOptions {
+  /**
+   * Orphan window: a documented operation without a call in this long is an orphan. Default: since
+   * the spec was imported, and at least 30 days.
+   */
+  orphanWindowMs?: number;
+  /** End of the window; default: the service's newest call (captures analysed later stay fresh). */
+  now?: number;
+}
+
+export const DEFAULT_ORPHAN_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 const FLAG_ORDER: EndpointFlag[] = ['shadow', 'orphan', 'zombie', 'unauthenticated', 'sensitive'];
 const sortFlags = (flags: Iterable<EndpointFlag>) =>
@@ -96,6 +111,14 @@ function specParameters(op: SpecOperation, observed: InventoryParameter[]): Inve
   return [...documented, ...observed.filter((p) => p.in !== 'path' && !names.has(`${p.in}:${p.name}`))];
 }
 
+function specNote(op: SpecOperation): EndpointSpecNote {
+  return {
+    security: op.security,
+    ...(op.operationId !== undefined && { operationId: op.operationId }),
+    ...(op.deprecated && { deprecated: true }),
+  };
+}
+
 function orphanEndpoint(op: SpecOperation): InventoryEndpoint {
   return {
     method: op.method,
@@ -111,7 +134,16 @@ function orphanEndpoint(op: SpecOperation): InventoryEndpoint {
     parameters: specParameters(op, []),
     requestBody: Object.keys(op.requestBody).length > 0 ? op.requestBody : null,
     responses: op.responses,
+    spec: specNote(op),
   };
+}
+
+/** The service's traffic clock: its newest call (0 when there is none). */
+function newestCall(service: InventoryService): number {
+  let newest = 0;
+  for (const e of service.endpoints)
+    if (e.lastSeen !== null) newest = Math.max(newest, Date.parse(e.lastSeen));
+  return newest;
 }
 
 /** Identity of an endpoint within a service: GraphQL operations on one path stay apart. */
@@ -121,6 +153,7 @@ const endpointKey = (e: Pick<InventoryEndpoint, 'method' | 'path' | 'graphql'>) 
 function applyToService(
   service: InventoryService,
   specs: ServiceSpecIndexEntry | undefined,
+  activeSince: number,
 ): InventoryService {
   // templates first: observed endpoints a spec operation matches take its template
   const byKey = new Map<string, InventoryEndpoint>();
@@ -133,10 +166,19 @@ function applyToService(
   const first = specFlags(observed, specs?.latest.operations, specs?.earlier);
   for (const e of service.endpoints) {
     const verdict = first.verdicts.get(`${e.method} ${e.path}`);
-    const op = verdict?.operation;
+    const op = verdict?.operation ?? verdict?.removed;
+    // an undocumented other version of a documented resource takes its shape (`/v2/...` of `/v1/...`)
+    const sibling =
+      !op && specs ? versionSiblingTemplate(specs.latest.operations, e.method, e.path) : undefined;
     const renamed: InventoryEndpoint = op
       ? { ...e, path: op.path, parameters: specParameters(op, e.parameters) }
-      : e;
+      : sibling
+        ? {
+            ...e,
+            path: sibling,
+            parameters: [...pathParametersOf(sibling), ...e.parameters.filter((p) => p.in !== 'path')],
+          }
+        : e;
     const key = endpointKey(renamed);
     const existing = byKey.get(key);
     byKey.set(key, existing ? mergeEndpoints(existing, renamed) : renamed);
@@ -152,11 +194,16 @@ function applyToService(
     })),
     specs?.latest.operations,
     specs?.earlier,
+    activeSince,
   );
-  const endpoints = merged.map((e) => ({
-    ...e,
-    flags: sortFlags([...e.flags, ...(final.verdicts.get(`${e.method} ${e.path}`)?.flags ?? [])]),
-  }));
+  const endpoints = merged.map((e) => {
+    const verdict = final.verdicts.get(`${e.method} ${e.path}`);
+    return {
+      ...e,
+      flags: sortFlags([...e.flags, ...(verdict?.flags ?? [])]),
+      ...(verdict?.operation && { spec: specNote(verdict.operation) }),
+    };
+  });
   endpoints.push(...final.orphans.map(orphanEndpoint));
   endpoints.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   return { ...service, endpoints };
@@ -167,14 +214,26 @@ function applyToService(
  * match, shadow/zombie/orphan flags are added, documented services are marked, and services that
  * only exist in a spec appear with their orphans.
  */
-export function applyReferenceSpecs(doc: InventoryDocument, specs: ServiceSpecIndex): InventoryDocument {
+export function applyReferenceSpecs(
+  doc: InventoryDocument,
+  specs: ServiceSpecIndex,
+  options: ReferenceSpecOptions = {},
+): InventoryDocument {
+  // the window ends at the service's newest call (a capture analysed months later is not all orphans)
+  // and opens `orphanWindowMs` before; by default at the spec's import when that is earlier
+  const activeSince = (service: InventoryService, entry: ServiceSpecIndexEntry | undefined) => {
+    const now = options.now ?? newestCall(service);
+    return options.orphanWindowMs !== undefined
+      ? now - options.orphanWindowMs
+      : Math.min(now - DEFAULT_ORPHAN_WINDOW_MS, entry?.latest.importedAt ?? Number.POSITIVE_INFINITY);
+  };
   const services = doc.services.map((s) => ({
-    ...applyToService(s, specs.get(s.name)),
+    ...applyToService(s, specs.get(s.name), activeSince(s, specs.get(s.name))),
     documented: specs.has(s.name),
   }));
   for (const [name, entry] of specs) {
     if (!doc.services.some((s) => s.name === name))
-      services.push({ ...applyToService({ name, endpoints: [] }, entry), documented: true });
+      services.push({ ...applyToService({ name, endpoints: [] }, entry, 0), documented: true });
   }
   services.sort((a, b) => a.name.localeCompare(b.name));
   return { services };

@@ -39,3 +39,48 @@ export function matchSpecOperation(
   }
   return best;
 }
+
+/** The best-matching operation and its score (see `templateMatchScore`). */
+export function bestSpecMatch(
+  operations: readonly SpecOperation[],
+  method: string,
+  observed: string,
+): { operation: SpecOperation; score: number } | undefined {
+  const operation = matchSpecOperation(operations, method, observed);
+  const score = operation ? templateMatchScore(operation.path, observed) : null;
+  return operation && score !== null ? { operation, score } : undefined;
+}
+
+const VERSION_SEGMENT = /^v\d+$/i;
+
+/**
+ * The template of another version of a documented resource: `/v2/project/x/y/123` takes the shape
+ * of the documented `/v1/project/{username}/{project}/{build_num}` as `/v2/project/{username}/...`.
+ * A new version few calls reached is then one endpoint (an undocumented one) beside its older one.
+ */
+export function versionSiblingTemplate(
+  operations: readonly SpecOperation[],
+  method: string,
+  observed: string,
+): string | undefined {
+  const seen = segmentsOf(observed);
+  const at = seen.findIndex((s) => VERSION_SEGMENT.test(s));
+  if (at === -1) return undefined;
+  let best: string | undefined;
+  let bestScore = -1;
+  for (const op of operations) {
+    if (op.method !== method) continue;
+    const spec = segmentsOf(op.path);
+    if (spec.length !== seen.length || !VERSION_SEGMENT.test(spec[at] ?? '') || spec[at] === seen[at])
+      continue;
+    const renamed = [...spec];
+    renamed[at] = seen[at];
+    const template = `/${renamed.join('/')}`;
+    const score = templateMatchScore(template, observed);
+    if (score !== null && score > bestScore) {
+      best = template;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,4 +1,5 @@
 import { type SpecOperation } from './reference-spec.type';
+import { versionSiblingTemplate } from './match-spec-operation.util';
 import { specFlags } from './spec-flags.util';
 import { versionZombies } from './version-zombies.util';
 
@@ -69,5 +70,81 @@ describe(versionZombies.name, () => {
       { method: 'GET', path: '/api/v2/things', lastSeen: now },
     ]);
     expect([...zombies].sort()).toEqual(['GET /v1/accounts/{id}']);
+  });
+});
+
+describe(`${specFlags.name} in an orphan window`, () => {
+  const latest = [op('GET', '/users/{id}'), op('DELETE', '/users/{id}', { deprecated: true })];
+  const earlier = [latest];
+
+  it.each([
+    ['called inside the window', now - DAY, []],
+    ['called only before the window', now - 40 * DAY, ['orphan']],
+  ])('should judge a documented endpoint %s', (_name, lastSeen, flags) => {
+    const result = specFlags(
+      [{ method: 'GET', path: '/users/{userId}', calls: 5, lastSeen }],
+      latest,
+      earlier,
+      now - 30 * DAY,
+    );
+    expect(result.verdicts.get('GET /users/{userId}')?.flags).toEqual(flags);
+    // the endpoint stays one row (with its old counts), not a second never-called orphan
+    expect(result.orphans.some((o) => o.path === '/users/{id}' && o.method === 'GET')).toBe(false);
+  });
+
+  it('should not call a deprecated operation a zombie once its traffic is older than the window', () => {
+    const result = specFlags(
+      [{ method: 'DELETE', path: '/users/{userId}', calls: 5, lastSeen: now - 40 * DAY }],
+      latest,
+      earlier,
+      now - 30 * DAY,
+    );
+    expect(result.verdicts.get('DELETE /users/{userId}')?.flags).toEqual(['orphan']);
+  });
+});
+
+describe(`${specFlags.name} with removed literals and other versions`, () => {
+  it('should call a path an earlier version documented literally removed, not covered by a parameter', () => {
+    const latest = [op('GET', '/media/{id}')];
+    const earlier = [[op('GET', '/media/{id}'), op('GET', '/media/search')]];
+    const result = specFlags(
+      [
+        { method: 'GET', path: '/media/search', calls: 3, lastSeen: now },
+        { method: 'GET', path: '/media/{mediaId}', calls: 3, lastSeen: now },
+      ],
+      latest,
+      earlier,
+    );
+    expect(result.verdicts.get('GET /media/search')).toMatchObject({
+      flags: ['zombie'],
+      removed: { path: '/media/search' },
+    });
+    expect(result.verdicts.get('GET /media/{mediaId}')).toMatchObject({
+      flags: [],
+      operation: { path: '/media/{id}' },
+    });
+  });
+
+  it.each([
+    [
+      'a newer version of a documented resource',
+      '/v2/project/acme/api/123',
+      '/v2/project/{username}/{project}/{num}',
+    ],
+    ['the documented version itself', '/v1/project/acme/api/123', undefined],
+    ['a path of another shape', '/v2/project/acme', undefined],
+    ['a path without a version', '/project/acme/api/123', undefined],
+  ])('should give %s the documented shape', (_name, path, expected) => {
+    expect(versionSiblingTemplate([op('GET', '/v1/project/{username}/{project}/{num}')], 'GET', path)).toBe(
+      expected,
+    );
+  });
+
+  it('should find version zombies whatever the parameters are called', () => {
+    const zombies = versionZombies([
+      { method: 'GET', path: '/v1/albums/{id}', lastSeen: now },
+      { method: 'GET', path: '/v2/albums/{albumId}', lastSeen: now },
+    ]);
+    expect([...zombies]).toEqual(['GET /v1/albums/{id}']);
   });
 });

@@ -22,7 +22,9 @@ export function versionZombies(
     const index = segments.findIndex((s) => VERSION.test(s));
     if (index === -1) continue;
     const version = Number(VERSION.exec(segments[index])?.[1]);
-    const family = `${e.method} ${[...segments.slice(0, index), 'v*', ...segments.slice(index + 1)].join('/')}`;
+    // parameter names differ between a spec's template and a learnt one: `{id}` and `{albumId}` are one
+    const rest = segments.slice(index + 1).map((s) => s.replace(/\{[^}]*\}/g, '{}'));
+    const family = `${e.method} ${[...segments.slice(0, index), 'v*', ...rest].join('/')}`;
     const members = families.get(family) ?? [];
     members.push({
       key: `${e.method} ${e.path}`,

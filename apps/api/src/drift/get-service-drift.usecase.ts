@@ -1,0 +1,49 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+
+import { type DriftItem, type DriftKind, buildInventoryDocument, serviceDrift } from '@apiscope/inventory';
+import { ReferenceSpecRepository, ResolvedEndpointRepository } from '@apiscope/storage';
+
+import { endpointIdOf } from '../endpoints/endpoint-id.util';
+
+export interface ServiceDriftView {
+  service: string;
+  specVersion: number | null;
+  items: Array<{ endpointId: string; method: string; path: string; drift: DriftItem[] }>;
+  summary: Record<DriftKind, number>;
+}
+
+/**
+ * Traffic against the service's latest reference spec. Drift is judged on the endpoints as traffic
+ * showed them (before the spec renames their parameters), then reported under the spec's template,
+ * whose id is the one the endpoint lists give.
+ */
+@Injectable()
+export class GetServiceDriftUseCase {
+  constructor(
+    @Inject(ResolvedEndpointRepository) private readonly endpoints: ResolvedEndpointRepository,
+    @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
+  ) {}
+
+  async execute(service: string): Promise<ServiceDriftView> {
+    // a service without a spec is answered from one light query, without reading specs or traffic
+    const missing = new NotFoundException(`service ${service} has no reference spec`);
+    if ((await this.specs.versions(service)).length === 0) throw missing;
+    const spec = (await this.specs.byService()).get(service);
+    if (!spec) throw missing;
+    const resolved = await this.endpoints.list({ service });
+    const observed = buildInventoryDocument(resolved).services.find((s) => s.name === service) ?? {
+      name: service,
+      endpoints: [],
+    };
+    const drift = serviceDrift(observed, spec.latest.operations);
+    return {
+      service,
+      specVersion: spec.latest.version,
+      items: drift.endpoints.map((e) => ({
+        endpointId: endpointIdOf({ service, method: e.method, pathTemplate: e.path }),
+        ...e,
+      })),
+      summary: drift.summary,
+    };
+  }
+}
