@@ -1,36 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import request from 'supertest';
 
-import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
 import { HttpIngestClient, TransportException } from '@apiscope/transport';
 
 import { apiCall } from '../support/api-call.fixture';
 import { runCli } from '../support/run-cli';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const KEY = 'e2e-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
 
 describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
-  let dir: string;
-  let server: EmbeddedServer;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-e2e-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  const server = useEmbeddedServer('e2e', {
+    apiKey: KEY,
   });
 
   it('should answer /healthz without a key', async () => {

@@ -23,6 +23,7 @@ import { ListEndpointsUseCase } from './endpoints/list-endpoints.usecase';
 import { HealthController } from './health/health.controller';
 import { IngestController } from './ingest/ingest.controller';
 import { GetInventoryUseCase } from './inventory/get-inventory.usecase';
+import { InventoryCacheService } from './inventory/inventory-cache.service';
 import { InventoryController } from './inventory/inventory.controller';
 import { CreateApiKeyUseCase } from './keys/create-api-key.usecase';
 import { KeysController } from './keys/keys.controller';
@@ -81,6 +82,7 @@ export class ApiModule {
         ApiKeyUsageService,
         AuthenticationMiddleware,
         OpenApiDocumentService,
+        InventoryCacheService,
         GetInventoryUseCase,
         ListEndpointsUseCase,
         ImportSpecUseCase,

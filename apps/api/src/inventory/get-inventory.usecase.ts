@@ -1,26 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { type InventoryDocument, applyReferenceSpecs, buildInventoryDocument } from '@apiscope/inventory';
-import { ReferenceSpecRepository, ResolvedEndpointRepository } from '@apiscope/storage';
+import { type InventoryDocument } from '@apiscope/inventory';
+
+import { InventoryCacheService } from './inventory-cache.service';
 
 /**
- * The whole inventory (DESIGN.md shape), optionally for one service: templates resolved now from
- * the learnt state, then reference specs applied (spec templates and names, shadow/zombie/orphan).
+ * The whole inventory (DESIGN.md shape), optionally for one service: templates resolved from the
+ * learnt state, then reference specs applied (spec templates and names, shadow/zombie/orphan).
+ * Services resolve independently, so one service's part of the whole document is that service's
+ * inventory. The document is shared (cached): callers must not mutate it.
  */
 @Injectable()
 export class GetInventoryUseCase {
-  constructor(
-    @Inject(ResolvedEndpointRepository) private readonly endpoints: ResolvedEndpointRepository,
-    @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
-  ) {}
+  constructor(@Inject(InventoryCacheService) private readonly cache: InventoryCacheService) {}
 
   async execute(service?: string): Promise<InventoryDocument> {
-    const [resolved, allSpecs] = await Promise.all([
-      this.endpoints.list(service === undefined ? {} : { service }),
-      this.specs.byService(),
-    ]);
-    const specs =
-      service === undefined ? allSpecs : new Map([...allSpecs].filter(([name]) => name === service));
-    return applyReferenceSpecs(buildInventoryDocument(resolved), specs);
+    const doc = await this.cache.document();
+    return service === undefined ? doc : { services: doc.services.filter((s) => s.name === service) };
   }
 }

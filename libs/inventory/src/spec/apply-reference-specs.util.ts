@@ -8,7 +8,7 @@ import {
 } from '../inventory.type';
 import { type ReferenceSpec, type SpecOperation } from './reference-spec.type';
 import { specFlags } from './spec-flags.util';
-import { graphqlKey } from '../endpoint-key.util';
+import { endpointKeyPath } from '../endpoint-key.util';
 
 export interface ServiceSpecIndexEntry {
   latest: ReferenceSpec;
@@ -105,7 +105,7 @@ function orphanEndpoint(op: SpecOperation): InventoryEndpoint {
 
 /** Identity of an endpoint within a service: GraphQL operations on one path stay apart. */
 const endpointKey = (e: Pick<InventoryEndpoint, 'method' | 'path' | 'graphql'>) =>
-  `${e.method} ${e.graphql ? graphqlKey(e.path, e.graphql.operationType, e.graphql.operationName) : e.path}`;
+  `${e.method} ${endpointKeyPath(e)}`;
 
 function applyToService(
   service: InventoryService,
