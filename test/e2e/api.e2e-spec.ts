@@ -1,5 +1,7 @@
 import request from 'supertest';
 
+import { InventoryCacheService } from '@apiscope/api';
+import { ResolvedEndpointRepository } from '@apiscope/storage';
 import { HttpIngestClient, TransportException } from '@apiscope/transport';
 
 import { apiCall } from '../support/api-call.fixture';
@@ -584,5 +586,43 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/give a path template/);
+  });
+
+  it('should build the resolved inventory once for concurrent reads, and again after a write', async () => {
+    const builds = jest.spyOn(server.app.get(ResolvedEndpointRepository), 'list');
+    const reads = (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          request(server.url)
+            .get(['/api/v1/endpoints', '/api/v1/services', '/api/v1/inventory'][i % 3])
+            .set(auth),
+        ),
+      );
+    try {
+      await reads(1);
+      builds.mockClear();
+      expect((await reads(9)).map((r) => r.status)).toEqual(Array(9).fill(200));
+      expect(builds).not.toHaveBeenCalled(); // nothing changed: served from the cache
+      // a write through the pipeline changes the storage fingerprint: the next read sees it
+      await request(server.url)
+        .post('/api/v1/ingest')
+        .set(auth)
+        .send({ calls: [apiCall({ host: 'cache.example.com', headers: [['host', 'cache.example.com']] })] })
+        .expect(200);
+      let services: string[] = [];
+      for (let i = 0; i < 100 && !services.includes('cache.example.com'); i++) {
+        const res = await request(server.url).get('/api/v1/services').query({ limit: 500 }).set(auth);
+        services = (res.body.items as Array<{ name: string }>).map((s) => s.name);
+        if (!services.includes('cache.example.com')) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(services).toContain('cache.example.com');
+      // a write in this process (spec import, corrections) invalidates: concurrent reads share one build
+      server.app.get(InventoryCacheService).invalidate();
+      builds.mockClear();
+      expect((await reads(9)).map((r) => r.status)).toEqual(Array(9).fill(200));
+      expect(builds).toHaveBeenCalledTimes(1);
+    } finally {
+      builds.mockRestore();
+    }
   });
 });
