@@ -625,4 +625,52 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
       builds.mockRestore();
     }
   });
+
+  it('should filter endpoints by sensitive data class on the server, and refuse an unknown class', async () => {
+    const host = 'classes.example.com';
+    const json = (data: unknown) => {
+      const text = JSON.stringify(data);
+      return {
+        contentType: 'application/json',
+        size: text.length,
+        truncated: false,
+        encoding: 'utf8' as const,
+        data: text,
+      };
+    };
+    const call = (path: string, body: unknown) =>
+      apiCall({ host, path, target: path, headers: [['host', host]] }, { body: json(body) });
+    const calls = [
+      call('/profile', { email: 'ada.lovelace@example.org', name: 'Ada' }),
+      call('/profile', { email: 'grace.hopper@example.org', name: 'Grace' }),
+      call('/status', { ok: true, build: 'abc' }),
+    ];
+    await request(server.url).post('/api/v1/ingest').set(auth).send({ calls }).expect(200);
+    const listed = async (query: Record<string, string>) => {
+      for (let i = 0; ; i++) {
+        const res = await request(server.url)
+          .get('/api/v1/endpoints')
+          .query({ service: host, ...query })
+          .set(auth)
+          .expect(200);
+        const paths = (res.body.items as Array<{ path: string }>).map((e) => e.path);
+        if (paths.length > 0 || i >= 100) return paths;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    expect(await listed({})).toEqual(['/profile', '/status']);
+    expect(await listed({ class: 'email' })).toEqual(['/profile']);
+    const none = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ service: host, class: 'ssn' })
+      .set(auth)
+      .expect(200);
+    expect(none.body.items).toEqual([]);
+    const bad = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ class: 'shoe_size' })
+      .set(auth)
+      .expect(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'class' });
+  });
 });

@@ -1,10 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { type InventoryDocument, type InventoryEndpoint } from '@apiscope/inventory';
 
 import { apiCall } from '../support/api-call.fixture';
+import { canCapture } from '../support/capture';
 import { corpusFile } from '../support/corpus';
 import { useEmbeddedServer } from '../support/embedded-server.fixture';
 import { runCli } from '../support/run-cli';
@@ -37,16 +38,6 @@ interface Exchange {
   credentials: boolean;
   status: number;
   body: string;
-}
-
-/** Live capture needs tcpdump and the right to capture (root or CAP_NET_RAW); skipped without them. */
-function canCapture(): boolean {
-  try {
-    execFileSync('tcpdump', ['-i', 'lo', '-d'], { stdio: 'ignore', timeout: 5000 });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `/a/{x}/b` -> `/a/{}/b`: parameter names are inferred from traffic, the structure must agree. */
