@@ -145,7 +145,7 @@ describe('API security: every role on every route, hostile inputs everywhere (em
     await new Promise((r) => setTimeout(r, 1100)); // let the expiring key expire
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     const byStatus = [...outcomes.byStatus]
       .sort(([a], [b]) => a - b)
       .map(([s, n]) => `${s}: ${n}`)

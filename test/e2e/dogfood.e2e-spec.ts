@@ -63,7 +63,8 @@ function operationsOf(doc: { paths: Record<string, Record<string, unknown>> }): 
 function queryValue(schema: Record<string, unknown> = {}): string {
   if (Array.isArray(schema['enum'])) return String(schema['enum'][0]);
   if (schema['format'] === 'date-time') return new Date(Date.now() - 86_400_000).toISOString();
-  if (schema['type'] === 'integer' || schema['type'] === 'number') return String(schema['minimum'] ?? 1);
+  if (schema['type'] === 'integer' || schema['type'] === 'number')
+    return typeof schema['minimum'] === 'number' ? String(schema['minimum']) : '1';
   return 'x';
 }
 
