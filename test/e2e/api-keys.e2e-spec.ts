@@ -1,34 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import request from 'supertest';
 
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
-
 import { runCli } from '../support/run-cli';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const ADMIN = 'e2e-keys-admin-key-0123456789';
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 describe('API keys and roles (embedded, real HTTP, real ClickHouse, real CLI)', () => {
-  let dir: string;
-  let server: EmbeddedServer;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-keys-e2e-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: ADMIN,
-      logger: false,
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  const server = useEmbeddedServer('keys-e2e', {
+    apiKey: ADMIN,
   });
 
   const create = async (role: string, extra: Record<string, unknown> = {}) => {

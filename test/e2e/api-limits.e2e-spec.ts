@@ -1,42 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import request from 'supertest';
 
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
-
 import { apiCall } from '../support/api-call.fixture';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const ADMIN = 'e2e-limits-admin-key-0123456789';
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 describe('API limits (embedded, real HTTP, real ClickHouse)', () => {
-  let dir: string;
-  let server: EmbeddedServer;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-limits-e2e-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: ADMIN,
-      api: {
-        rateLimitPerKey: 30,
-        rateLimitPerIp: 1000,
-        failedAuthPerIp: 5,
-        ingestBodyLimitBytes: 256 * 1024,
-        bodyLimitBytes: 4 * 1024,
-        maxConcurrentExpensive: 1,
-      },
-      logger: false,
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  const server = useEmbeddedServer('limits-e2e', {
+    apiKey: ADMIN,
+    api: {
+      rateLimitPerKey: 30,
+      rateLimitPerIp: 1000,
+      failedAuthPerIp: 5,
+      ingestBodyLimitBytes: 256 * 1024,
+      bodyLimitBytes: 4 * 1024,
+      maxConcurrentExpensive: 1,
+    },
   });
 
   it('should tell the remaining budget in RateLimit headers and answer 429 with Retry-After past it', async () => {

@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
@@ -11,10 +7,9 @@ import addFormats from 'ajv-formats';
 import { getMetadataStorage } from 'class-validator';
 import request from 'supertest';
 
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
-
 import { apiCall } from '../support/api-call.fixture';
 import { validateOpenApi } from '../support/validate-openapi';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const ADMIN = 'e2e-openapi-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${ADMIN}` };
@@ -109,30 +104,18 @@ function dtoProperties(dto: Class | undefined): Map<string, ValidationMetadata[]
 }
 
 describe('OpenAPI document against what the server really serves', () => {
-  let dir: string;
-  let server: EmbeddedServer;
+  const server = useEmbeddedServer('openapi-e2e', {
+    apiKey: ADMIN,
+  });
   let doc: Document;
   let ajv: Ajv;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-openapi-e2e-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: ADMIN,
-      logger: false,
-    });
     const res = await request(server.url).get('/api/docs/openapi.json').set(auth).expect(200);
     doc = res.body as Document;
     ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
     ajv.addSchema(doc, 'openapi.json');
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const operations = () =>
@@ -146,13 +129,13 @@ describe('OpenAPI document against what the server really serves', () => {
     );
 
   it('should be a valid OpenAPI document (swagger-parser)', async () => {
-    await expect(validateOpenApi(doc, dir)).resolves.toBeUndefined();
+    await expect(validateOpenApi(doc, server.dir)).resolves.toBeUndefined();
     // and the validator does refuse a broken one
     const broken = structuredClone(doc);
     broken.paths['/api/v1/services']['get'].responses = {
       '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } },
     };
-    await expect(validateOpenApi(broken, dir)).resolves.toMatch(/Missing|resolve/i);
+    await expect(validateOpenApi(broken, server.dir)).resolves.toMatch(/Missing|resolve/i);
   });
 
   it('should document exactly the routes express serves', () => {

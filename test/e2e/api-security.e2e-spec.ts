@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 import request from 'supertest';
 
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
-
 import { apiCall } from '../support/api-call.fixture';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const ADMIN = 'e2e-security-admin-key-0123456789';
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -95,8 +91,16 @@ const LEAK =
   /\bat [\w.<>]+ \(|\.ts:\d+|DB::Exception|Code: \d+\.|node_modules|\/work\/|\/tmp\/|scrypt\$|e2e-security-admin-key/;
 
 describe('API security: every role on every route, hostile inputs everywhere (embedded, real HTTP)', () => {
-  let dir: string;
-  let server: EmbeddedServer;
+  const server = useEmbeddedServer('security-e2e', {
+    apiKey: ADMIN,
+    // limits out of the way here: api-limits.e2e-spec tests them; this suite sends thousands of bad keys
+    api: {
+      rateLimitPerKey: 1e6,
+      rateLimitPerIp: 1e6,
+      failedAuthPerIp: 1e6,
+      ingestBodyLimitBytes: 1024 * 1024,
+    },
+  });
   const keys = {} as Record<Principal, string | undefined>;
   let endpointId: string;
   let throwawayKeyId: string;
@@ -112,21 +116,6 @@ describe('API security: every role on every route, hostile inputs everywhere (em
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-security-e2e-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: ADMIN,
-      // limits out of the way here: api-limits.e2e-spec tests them; this suite sends thousands of bad keys
-      api: {
-        rateLimitPerKey: 1e6,
-        rateLimitPerIp: 1e6,
-        failedAuthPerIp: 1e6,
-        ingestBodyLimitBytes: 1024 * 1024,
-      },
-      logger: false,
-    });
     const create = async (role: Role, expiresAt?: string) => {
       const res = await request(server.url)
         .post('/api/v1/keys')
@@ -164,9 +153,7 @@ describe('API security: every role on every route, hostile inputs everywhere (em
     await new Promise((r) => setTimeout(r, 1100)); // let the expiring key expire
   });
 
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  afterAll(() => {
     const byStatus = [...outcomes.byStatus]
       .sort(([a], [b]) => a - b)
       .map(([s, n]) => `${s}: ${n}`)

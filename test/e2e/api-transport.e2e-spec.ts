@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import request from 'supertest';
 
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
-
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 import { runCli } from '../support/run-cli';
 import { type TlsFixture, makeSelfSignedCert } from '../support/tls.fixture';
 
@@ -13,27 +10,15 @@ const ADMIN = 'e2e-transport-admin-key-0123456789';
 const ALLOWED = 'https://catalog.example.com';
 
 describe('API transport: TLS, HSTS, security headers, CORS (embedded, real HTTPS)', () => {
-  let dir: string;
   let tls: TlsFixture;
-  let server: EmbeddedServer;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-tls-e2e-'));
+  const server = useEmbeddedServer('tls-e2e', (dir) => {
     tls = makeSelfSignedCert(dir);
-    server = await startEmbeddedServer({
+    return {
       dataDir: join(dir, 'data'),
-      host: '127.0.0.1',
-      port: 0,
       apiKey: ADMIN,
       tls: { cert: tls.cert, key: tls.key },
       api: { corsOrigins: [ALLOWED] },
-      logger: false,
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    };
   });
 
   it('should serve HTTPS with HSTS and the usual security headers', async () => {
@@ -98,7 +83,7 @@ describe('API transport: TLS, HSTS, security headers, CORS (embedded, real HTTPS
     [['up', '--cors-origin', '*'], /--cors-origin must be an origin/],
     [['up', '--cors-origin', 'https://a.example.com/path'], /--cors-origin must be an origin/],
   ])('should refuse %j as a usage error (exit 2)', async (args, message) => {
-    const res = await runCli([...args, '--data', join(dir, 'unused')]);
+    const res = await runCli([...args, '--data', join(server.dir, 'unused')]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(message);
   });

@@ -1,36 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import request from 'supertest';
 
-import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
+import { InventoryCacheService } from '@apiscope/api';
+import { ResolvedEndpointRepository } from '@apiscope/storage';
 import { HttpIngestClient, TransportException } from '@apiscope/transport';
 
 import { apiCall } from '../support/api-call.fixture';
 import { runCli } from '../support/run-cli';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const KEY = 'e2e-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
 
 describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
-  let dir: string;
-  let server: EmbeddedServer;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-e2e-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  const server = useEmbeddedServer('e2e', {
+    apiKey: KEY,
   });
 
   it('should answer /healthz without a key', async () => {
@@ -604,5 +587,91 @@ describe('apiscope API (embedded, real HTTP, real ClickHouse)', () => {
     });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/give a path template/);
+  });
+
+  it('should build the resolved inventory once for concurrent reads, and again after a write', async () => {
+    const builds = jest.spyOn(server.app.get(ResolvedEndpointRepository), 'list');
+    const reads = (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          request(server.url)
+            .get(['/api/v1/endpoints', '/api/v1/services', '/api/v1/inventory'][i % 3])
+            .set(auth),
+        ),
+      );
+    try {
+      await reads(1);
+      builds.mockClear();
+      expect((await reads(9)).map((r) => r.status)).toEqual(Array(9).fill(200));
+      expect(builds).not.toHaveBeenCalled(); // nothing changed: served from the cache
+      // a write through the pipeline changes the storage fingerprint: the next read sees it
+      await request(server.url)
+        .post('/api/v1/ingest')
+        .set(auth)
+        .send({ calls: [apiCall({ host: 'cache.example.com', headers: [['host', 'cache.example.com']] })] })
+        .expect(200);
+      let services: string[] = [];
+      for (let i = 0; i < 100 && !services.includes('cache.example.com'); i++) {
+        const res = await request(server.url).get('/api/v1/services').query({ limit: 500 }).set(auth);
+        services = (res.body.items as Array<{ name: string }>).map((s) => s.name);
+        if (!services.includes('cache.example.com')) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(services).toContain('cache.example.com');
+      // a write in this process (spec import, corrections) invalidates: concurrent reads share one build
+      server.app.get(InventoryCacheService).invalidate();
+      builds.mockClear();
+      expect((await reads(9)).map((r) => r.status)).toEqual(Array(9).fill(200));
+      expect(builds).toHaveBeenCalledTimes(1);
+    } finally {
+      builds.mockRestore();
+    }
+  });
+
+  it('should filter endpoints by sensitive data class on the server, and refuse an unknown class', async () => {
+    const host = 'classes.example.com';
+    const json = (data: unknown) => {
+      const text = JSON.stringify(data);
+      return {
+        contentType: 'application/json',
+        size: text.length,
+        truncated: false,
+        encoding: 'utf8' as const,
+        data: text,
+      };
+    };
+    const call = (path: string, body: unknown) =>
+      apiCall({ host, path, target: path, headers: [['host', host]] }, { body: json(body) });
+    const calls = [
+      call('/profile', { email: 'ada.lovelace@example.org', name: 'Ada' }),
+      call('/profile', { email: 'grace.hopper@example.org', name: 'Grace' }),
+      call('/status', { ok: true, build: 'abc' }),
+    ];
+    await request(server.url).post('/api/v1/ingest').set(auth).send({ calls }).expect(200);
+    const listed = async (query: Record<string, string>) => {
+      for (let i = 0; ; i++) {
+        const res = await request(server.url)
+          .get('/api/v1/endpoints')
+          .query({ service: host, ...query })
+          .set(auth)
+          .expect(200);
+        const paths = (res.body.items as Array<{ path: string }>).map((e) => e.path);
+        if (paths.length > 0 || i >= 100) return paths;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    expect(await listed({})).toEqual(['/profile', '/status']);
+    expect(await listed({ class: 'email' })).toEqual(['/profile']);
+    const none = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ service: host, class: 'ssn' })
+      .set(auth)
+      .expect(200);
+    expect(none.body.items).toEqual([]);
+    const bad = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ class: 'shoe_size' })
+      .set(auth)
+      .expect(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'class' });
   });
 });

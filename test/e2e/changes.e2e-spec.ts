@@ -1,24 +1,19 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import request from 'supertest';
 
 import { ChangeTrackerService } from '@apiscope/api';
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
 
 import { apiCall } from '../support/api-call.fixture';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const KEY = 'changes-admin-key-0123456789';
 const SECRET = 'webhook-secret';
 const auth = { Authorization: `Bearer ${KEY}` };
 
 describe('change feed and webhook', () => {
-  let dir: string;
-  let server: EmbeddedServer;
   let receiver: Server;
   const received: Array<{ body: string; signature: string | undefined }> = [];
 
@@ -32,22 +27,21 @@ describe('change feed and webhook', () => {
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-changes-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-      api: { changeIntervalMs: 0, webhookUrl: hook, webhookSecret: SECRET },
-    });
   });
 
+  // between the receiver's hooks (Jest runs both kinds in declaration order): started once it
+  // listens, closed before it stops
+  const server = useEmbeddedServer('changes', () => ({
+    apiKey: KEY,
+    api: {
+      changeIntervalMs: 0,
+      webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+      webhookSecret: SECRET,
+    },
+  }));
+
   afterAll(async () => {
-    await server.close();
     await new Promise<void>((r) => receiver.close(() => r()));
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('should append new services, endpoints and flags once, and push them signed to the webhook', async () => {

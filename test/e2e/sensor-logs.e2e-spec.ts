@@ -5,10 +5,10 @@ import { gzipSync } from 'node:zlib';
 
 import request from 'supertest';
 
-import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
 import { type ApiCall, validateApiCall } from '@apiscope/contracts';
 
 import { corpusFile } from '../support/corpus';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 import { runCli } from '../support/run-cli';
 
 const NGINX = corpusFile('logs', 'nginx', 'elastic-nginx-test-access.log');
@@ -147,21 +147,7 @@ describe('apiscope sensor logs', () => {
   });
 
   describe('with an http:// sink', () => {
-    let server: EmbeddedServer;
-    const data = mkdtempSync(join(tmpdir(), 'apiscope-sensor-sink-'));
-    beforeAll(async () => {
-      server = await startEmbeddedServer({
-        dataDir: data,
-        host: '127.0.0.1',
-        port: 0,
-        apiKey: KEY,
-        logger: false,
-      });
-    });
-    afterAll(async () => {
-      await server.close();
-      rmSync(data, { recursive: true, force: true });
-    });
+    const server = useEmbeddedServer('sensor-sink', { apiKey: KEY });
 
     it('should deliver to a running apiscope, and not double count a second run', async () => {
       const args = [

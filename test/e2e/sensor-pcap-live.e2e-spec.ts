@@ -1,20 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
 import { type ApiCall, validateApiCall } from '@apiscope/contracts';
 
+import { canCapture } from '../support/capture';
 import { CLI_BIN, REPO_ROOT } from '../support/corpus';
-
-/** Live capture needs tcpdump and the right to capture (root or CAP_NET_RAW); skipped without them. */
-function canCapture(): boolean {
-  try {
-    execFileSync('tcpdump', ['-i', 'lo', '-d'], { stdio: 'ignore', timeout: 5000 }); // opens the interface, prints the filter program
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const get = (port: number, path: string) =>
   new Promise<void>((resolve, reject) => {

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 
 import request from 'supertest';
 
-import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
 import { type ApiCall, validateApiCall } from '@apiscope/contracts';
 
 import { CLI_BIN, corpusFile, REPO_ROOT } from '../support/corpus';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 import { tcpCapture } from '../support/pcap-fixture';
 import { runCli } from '../support/run-cli';
 
@@ -147,24 +147,7 @@ describe('apiscope sensor pcap', () => {
   });
 
   describe('with an http:// sink', () => {
-    let server: EmbeddedServer;
-    let data: string;
-
-    beforeAll(async () => {
-      data = mkdtempSync(join(tmpdir(), 'apiscope-sensor-api-'));
-      server = await startEmbeddedServer({
-        dataDir: data,
-        host: '127.0.0.1',
-        port: 0,
-        apiKey: KEY,
-        logger: false,
-      });
-    });
-
-    afterAll(async () => {
-      await server.close();
-      rmSync(data, { recursive: true, force: true });
-    });
+    const server = useEmbeddedServer('sensor-api', { apiKey: KEY });
 
     it('should send the events to /api/v1/ingest and find them in the inventory', async () => {
       const result = await runCli(

@@ -1,35 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import request from 'supertest';
 
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
-
 import { apiCall } from '../support/api-call.fixture';
 import { corpusFile } from '../support/corpus';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const KEY = 'specs-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
 
 describe('reference specs through the API', () => {
-  let dir: string;
-  let server: EmbeddedServer;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-specs-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  const server = useEmbeddedServer('specs', {
+    apiKey: KEY,
   });
 
   it('should import a real spec as version 1, then 2, and list the versions', async () => {

@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import request from 'supertest';
 
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
 import { HttpIngestClient } from '@apiscope/transport';
 
 import { apiCall } from '../support/api-call.fixture';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const KEY = 'e2e-catalog-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
@@ -25,20 +24,12 @@ function writeBuild(dir: string): void {
 }
 
 describe('web catalog served by the API (embedded, real HTTP)', () => {
-  let dir: string;
-  let server: EmbeddedServer;
+  const server = useEmbeddedServer('catalog-e2e', (dir) => {
+    writeBuild(join(dir, 'ui'));
+    return { dataDir: join(dir, 'data'), apiKey: KEY, api: { uiDir: join(dir, 'ui') } };
+  });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-catalog-e2e-'));
-    writeBuild(join(dir, 'ui'));
-    server = await startEmbeddedServer({
-      dataDir: join(dir, 'data'),
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      api: { uiDir: join(dir, 'ui') },
-      logger: false,
-    });
     const client = new HttpIngestClient({ url: server.url, apiKey: KEY, batchSize: 50 });
     await client.send([
       apiCall({ path: '/admin/users/1', target: '/admin/users/1' }),
@@ -53,11 +44,6 @@ describe('web catalog served by the API (embedded, real HTTP)', () => {
       }),
       apiCall({ path: '/health', target: '/health' }),
     ]);
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it.each(['/', '/endpoints?flag=unauthenticated', '/endpoint?service=a&method=GET&path=%2Fx', '/findings'])(

@@ -27,6 +27,7 @@ import { ListFindingsUseCase } from './findings/list-findings.usecase';
 import { HealthController } from './health/health.controller';
 import { IngestController } from './ingest/ingest.controller';
 import { GetInventoryUseCase } from './inventory/get-inventory.usecase';
+import { InventoryCacheService } from './inventory/inventory-cache.service';
 import { InventoryController } from './inventory/inventory.controller';
 import { CreateApiKeyUseCase } from './keys/create-api-key.usecase';
 import { KeysController } from './keys/keys.controller';
@@ -87,6 +88,7 @@ export class ApiModule {
         ApiKeyUsageService,
         AuthenticationMiddleware,
         OpenApiDocumentService,
+        InventoryCacheService,
         GetInventoryUseCase,
         ListEndpointsUseCase,
         ListFindingsUseCase,

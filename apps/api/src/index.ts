@@ -4,3 +4,4 @@ export type { ApiOptions } from './api-options.type';
 export { GetInventoryUseCase } from './inventory/get-inventory.usecase';
 export { ImportSpecUseCase } from './specs/import-spec.usecase';
 export { ChangeTrackerService } from './changes/change-tracker.service';
+export { InventoryCacheService } from './inventory/inventory-cache.service';

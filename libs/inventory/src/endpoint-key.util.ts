@@ -12,6 +12,11 @@ export function graphqlKey(path: string, operationType: string, operationName: s
   return `${path}#${operationType} ${operationName}`;
 }
 
+/** The inverse of splitEndpointKey: an endpoint's key path (its identity within service and method). */
+export function endpointKeyPath(e: EndpointKeyParts): string {
+  return e.graphql ? graphqlKey(e.path, e.graphql.operationType, e.graphql.operationName) : e.path;
+}
+
 export function splitEndpointKey(key: string): EndpointKeyParts {
   const hash = key.indexOf('#');
   if (hash < 0) return { path: key };

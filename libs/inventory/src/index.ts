@@ -22,7 +22,7 @@ export * from './changes';
 export { mergeEndpointStats } from './merge-endpoint-stats.util';
 export { resolveEndpoints, profileKey } from './resolve-endpoints.util';
 export type { ResolvedEndpoint, ResolveInput } from './resolve-endpoints.util';
-export { graphqlKey, splitEndpointKey } from './endpoint-key.util';
+export { endpointKeyPath, graphqlKey, splitEndpointKey } from './endpoint-key.util';
 export type { EndpointKeyParts } from './endpoint-key.util';
 export {
   describeParameters,

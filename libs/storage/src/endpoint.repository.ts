@@ -1,48 +1,13 @@
-import {
-  type AuthStatus,
-  type EndpointFlag,
-  type EndpointKey,
-  type EndpointStats,
-} from '@apiscope/inventory';
+import { type EndpointKey, type EndpointStats } from '@apiscope/inventory';
 
 import { type ClickHouseStore } from './clickhouse-store';
 
-/** Orders of endpoint lists: by key (service, method, template), or by a measure then the key. */
-export const ENDPOINT_SORTS = ['path', 'calls', '-calls', 'lastSeen', '-lastSeen'] as const;
-export type EndpointSort = (typeof ENDPOINT_SORTS)[number];
-
+/** A read of merged endpoints in key order: optionally one service, a keyset page at a time. */
 export interface EndpointQuery {
   service?: string;
-  method?: string;
-  pathPrefix?: string;
-  /** Exactly this template. */
-  pathTemplate?: string;
-  /** Case-insensitive substring of the path template. */
-  pathContains?: string;
-  flag?: EndpointFlag;
-  authStatus?: AuthStatus;
-  sort?: EndpointSort;
-  /** Keyset cursor: endpoints strictly after this key in the sort order. */
+  /** Keyset cursor: endpoints strictly after this key. */
   after?: EndpointKey;
-  /** With a measure sort: the measure's value of the row `after` names. */
-  afterValue?: number;
   limit: number;
-}
-
-/** Measure sorts: the merged column they order by, and the direction. Constants only reach SQL. */
-const MEASURE_SORT: Record<Exclude<EndpointSort, 'path'>, { column: string; desc: boolean }> = {
-  calls: { column: 'calls', desc: false },
-  '-calls': { column: 'calls', desc: true },
-  lastSeen: { column: 'last_seen_ms', desc: false },
-  '-lastSeen': { column: 'last_seen_ms', desc: true },
-};
-
-const KEY_AFTER =
-  '(service, method, path_template) > ({afterService:String}, {afterMethod:String}, {afterTemplate:String})';
-
-/** Value of the sort measure in a merged row, for the next page's cursor. */
-export function endpointSortValue(stats: EndpointStats, sort: Exclude<EndpointSort, 'path'>): number {
-  return MEASURE_SORT[sort].column === 'calls' ? stats.calls : stats.lastSeen;
 }
 
 interface StatsRow {
@@ -62,26 +27,6 @@ interface StatsRow {
   duration_ms_sum: number | string;
   duration_ms_max: number | string;
 }
-
-/**
- * SQL condition per flag, over merged aggregates. Flags this build does not infer yet (they need a
- * reference spec or body classification) match nothing rather than everything.
- */
-const FLAG_CONDITION: Record<EndpointFlag, string> = {
-  unauthenticated: 'unauthenticated_successes > 0',
-  shadow: '0',
-  orphan: '0',
-  zombie: '0',
-  sensitive: '0',
-};
-
-/** SQL condition per auth status, over merged aggregates; the same rule as authStatusOf. */
-const AUTH_CONDITION: Record<AuthStatus, string> = {
-  authenticated: 'credentialed_calls > 0 AND uncredentialed_calls = 0',
-  unauthenticated: 'credentialed_calls = 0 AND uncredentialed_calls > 0',
-  mixed: 'credentialed_calls > 0 AND uncredentialed_calls > 0',
-  unknown: 'credentialed_calls = 0 AND uncredentialed_calls = 0',
-};
 
 const MERGED_COLUMNS = `
   service, method, path_template,
@@ -159,80 +104,41 @@ export class EndpointRepository {
       });
   }
 
-  /** Merged endpoints in (service, method, template) order, filtered, one page at a time. */
+  /**
+   * Merged endpoints in (service, method, template) order, one page at a time. The GROUP BY follows
+   * the table's sort key: ClickHouse aggregates in order and stops after LIMIT groups, so a page
+   * costs its own rows, not the whole table.
+   */
   async list(q: EndpointQuery): Promise<EndpointStats[]> {
     const where: string[] = [];
-    const having: string[] = [];
     const params: Record<string, unknown> = { limit: q.limit };
-    const filter = (condition: string, name: string, value: string | undefined) => {
-      if (value === undefined) return;
-      where.push(condition);
-      params[name] = value;
-    };
-    filter('service = {service:String}', 'service', q.service);
-    filter('method = {method:String}', 'method', q.method);
-    filter('startsWith(path_template, {pathPrefix:String})', 'pathPrefix', q.pathPrefix);
-    filter('path_template = {pathTemplate:String}', 'pathTemplate', q.pathTemplate);
-    filter(
-      'positionCaseInsensitiveUTF8(path_template, {pathContains:String}) > 0',
-      'pathContains',
-      q.pathContains,
-    );
-    if (q.flag) having.push(FLAG_CONDITION[q.flag]);
-    if (q.authStatus) having.push(`(${AUTH_CONDITION[q.authStatus]})`);
-    const measure = q.sort === undefined || q.sort === 'path' ? undefined : MEASURE_SORT[q.sort];
+    if (q.service !== undefined) {
+      where.push('service = {service:String}');
+      params['service'] = q.service;
+    }
     if (q.after) {
+      where.push(
+        '(service, method, path_template) > ({afterService:String}, {afterMethod:String}, {afterTemplate:String})',
+      );
       Object.assign(params, {
         afterService: q.after.service,
         afterMethod: q.after.method,
         afterTemplate: q.after.pathTemplate,
       });
-      if (!measure)
-        where.push(KEY_AFTER); // on the primary key, before grouping
-      else {
-        params['afterValue'] = q.afterValue ?? 0;
-        const beyond = measure.desc ? '<' : '>';
-        having.push(
-          `(${measure.column} ${beyond} {afterValue:Int64} OR (${measure.column} = {afterValue:Int64} AND ${KEY_AFTER}))`,
-        );
-      }
     }
-    const order = measure
-      ? `${measure.column} ${measure.desc ? 'DESC' : 'ASC'}, service, method, path_template`
-      : 'service, method, path_template';
     const query = `
       SELECT ${MERGED_COLUMNS}
       FROM ${this.store.table('endpoint_stats')}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       GROUP BY service, method, path_template
-      ${having.length ? `HAVING ${having.join(' AND ')}` : ''}
-      ORDER BY ${order}
+      ORDER BY service, method, path_template
       LIMIT {limit:UInt32}`;
-    // In key order the GROUP BY follows the table's sort key: ClickHouse aggregates in order and
-    // stops after LIMIT groups, so a page costs its own rows, not the whole table (207 -> 8 ms for
-    // the first page of 10,000 endpoints in a measurement on a loaded 2-core machine). Measure
-    // sorts must merge every group first.
-    const rows = await this.store.select<StatsRow>(
-      query,
-      params,
-      measure ? {} : { optimize_aggregation_in_order: 1 },
-    );
+    const rows = await this.store.select<StatsRow>(query, params, { optimize_aggregation_in_order: 1 });
     return rows.map(toStats);
   }
 
-  /** One endpoint by its key, merged; undefined when traffic never showed it. */
-  async find(key: EndpointKey): Promise<EndpointStats | undefined> {
-    const [found] = await this.list({
-      service: key.service,
-      method: key.method,
-      pathTemplate: key.pathTemplate,
-      limit: 1,
-    });
-    return found;
-  }
-
   /** Every endpoint, read page by page so one huge service does not make one huge result. */
-  async all(filter: Omit<EndpointQuery, 'after' | 'limit'> = {}, pageSize = 5000): Promise<EndpointStats[]> {
+  async all(filter: Pick<EndpointQuery, 'service'> = {}, pageSize = 5000): Promise<EndpointStats[]> {
     const out: EndpointStats[] = [];
     let after: EndpointKey | undefined;
     for (;;) {

@@ -6,10 +6,8 @@ export { StorageException, StorageExceptionCode } from './storage.exception';
 export { loadMigrations, runMigrations, splitStatements, renderStatement } from './migration.runner';
 export type { Migration, MigrationReport } from './migration.runner';
 export { CallRepository } from './call.repository';
-export { EndpointRepository, ENDPOINT_SORTS, endpointSortValue } from './endpoint.repository';
-export type { EndpointQuery, EndpointSort } from './endpoint.repository';
-export { ServiceRepository } from './service.repository';
-export type { ServiceQuery, ServiceSummary } from './service.repository';
+export { EndpointRepository } from './endpoint.repository';
+export type { EndpointQuery } from './endpoint.repository';
 export { DeadLetterRepository, DEAD_LETTER_EXCERPT_BYTES } from './dead-letter.repository';
 
 export { ConsumerIntentRepository } from './consumer-intent.repository';
@@ -46,3 +44,4 @@ export type {
   StoredCorrection,
 } from './inference-state.repository';
 export { ResolvedEndpointRepository } from './resolved-endpoint.repository';
+export { InventoryVersionRepository } from './inventory-version.repository';

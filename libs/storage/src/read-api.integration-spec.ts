@@ -9,8 +9,10 @@ import { CallVolumeRepository } from './call-volume.repository';
 import { ClickHouseStore } from './clickhouse-store';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { EndpointRepository } from './endpoint.repository';
+import { InferenceStateRepository } from './inference-state.repository';
+import { InventoryVersionRepository } from './inventory-version.repository';
 import { runMigrations } from './migration.runner';
-import { ServiceRepository } from './service.repository';
+import { ReferenceSpecRepository } from './reference-spec.repository';
 import { StorageException, StorageExceptionCode } from './storage.exception';
 
 const H = 3_600_000;
@@ -64,33 +66,6 @@ describe('storage reads of the REST API', () => {
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-  });
-
-  const names = (rows: Array<{ service: string; method: string; pathTemplate: string }>) =>
-    rows.map((r) => `${r.service} ${r.method} ${r.pathTemplate}`);
-
-  it('should sort endpoints by a measure with ties by key, and page through that order', async () => {
-    const endpoints = new EndpointRepository(store);
-    const byCalls = await endpoints.list({ limit: 10, sort: '-calls' });
-    expect(names(byCalls)).toEqual(['a.test GET /x', 'a.test POST /x', 'b.test GET /z', 'a.test GET /y']);
-    const page1 = await endpoints.list({ limit: 2, sort: '-calls' });
-    const last = page1[1];
-    const page2 = await endpoints.list({ limit: 10, sort: '-calls', after: last, afterValue: last.calls });
-    expect(names([...page1, ...page2])).toEqual(names(byCalls));
-    const byLastSeen = await endpoints.list({ limit: 10, sort: 'lastSeen' });
-    expect(byLastSeen.map((e) => e.lastSeen)).toEqual([T0 + H, T0 + 2 * H, T0 + 5 * H, T0 + 25 * H]);
-    expect(await endpoints.find({ service: 'a.test', method: 'GET', pathTemplate: '/y' })).toMatchObject({
-      calls: 1,
-    });
-    expect(await endpoints.find({ service: 'a.test', method: 'GET', pathTemplate: '/nope' })).toBeUndefined();
-  });
-
-  it('should page services by name and filter them by prefix', async () => {
-    const services = new ServiceRepository(store);
-    expect((await services.list()).map((s) => s.name)).toEqual(['a.test', 'b.test']);
-    expect((await services.list({ limit: 1 })).map((s) => s.name)).toEqual(['a.test']);
-    expect((await services.list({ limit: 1, after: 'a.test' })).map((s) => s.name)).toEqual(['b.test']);
-    expect((await services.list({ prefix: 'b.' })).map((s) => s.name)).toEqual(['b.test']);
   });
 
   it('should count calls per service and bucket with error classes', async () => {
@@ -148,5 +123,39 @@ describe('storage reads of the REST API', () => {
     const slow = store.select('SELECT count() FROM numbers(100000000000) WHERE sipHash64(number) % 7 = 1');
     await expect(slow).rejects.toBeInstanceOf(StorageException);
     await expect(slow).rejects.toMatchObject({ code: StorageExceptionCode.TIMEOUT });
+  });
+
+  it('should change the inventory fingerprint with every write the inventory is built from, and only then', async () => {
+    const version = new InventoryVersionRepository(store);
+    const state = new InferenceStateRepository(store);
+    const seen = [await version.current()];
+    expect(await version.current()).toBe(seen[0]);
+    const writes: Array<() => Promise<unknown>> = [
+      () => new CallRepository(store).insert([call({ callId: 'v1', path: '/v', pathTemplate: '/v' })], 'v-1'),
+      () =>
+        new EndpointRepository(store).insertStats(
+          aggregateEndpointStats([call({ callId: 'v1', path: '/v', pathTemplate: '/v' })]),
+          'v-1',
+        ),
+      () => state.saveTemplaters([{ service: 'a.test', state: '{}' }]),
+      () => state.saveProfiles([{ service: 'a.test', method: 'GET', pathTemplate: '/v', profile: '{}' }]),
+      () => state.saveCorrection({ service: 'a.test', action: 'pin', template: '/v' }),
+      () =>
+        new ReferenceSpecRepository(store).add(
+          { service: 'a.test', title: 't', openapiVersion: '3.1.0', basePath: '', operations: [] },
+          '{}',
+        ),
+    ];
+    for (const write of writes) {
+      await write();
+      const now = await version.current();
+      expect(seen).not.toContain(now);
+      seen.push(now);
+    }
+    // reads and writes to other tables leave it alone
+    await new DeadLetterRepository(store).insert([
+      { source: 'a', eventId: 'v', sensorId: 's', reason: 'r', excerpt: '' },
+    ]);
+    expect(await version.current()).toBe(seen[seen.length - 1]);
   });
 });

@@ -18,10 +18,10 @@ import { DeadLetterRepository } from './dead-letter.repository';
 import { EndpointRepository } from './endpoint.repository';
 import { InventoryChangeRepository } from './inventory-change.repository';
 import { InferenceStateRepository } from './inference-state.repository';
+import { InventoryVersionRepository } from './inventory-version.repository';
 import { ResolvedEndpointRepository } from './resolved-endpoint.repository';
 import { runMigrations } from './migration.runner';
 import { ReferenceSpecRepository } from './reference-spec.repository';
-import { ServiceRepository } from './service.repository';
 
 /**
  * Opens ClickHouse once per process, migrates it, and provides the repositories. Closed last, on
@@ -38,7 +38,6 @@ export class StorageModule implements OnApplicationShutdown {
     const repositories = [
       CallRepository,
       EndpointRepository,
-      ServiceRepository,
       DeadLetterRepository,
       ConsumerIntentRepository,
       ReferenceSpecRepository,
@@ -47,6 +46,7 @@ export class StorageModule implements OnApplicationShutdown {
       AuditRepository,
       CallVolumeRepository,
       InferenceStateRepository,
+      InventoryVersionRepository,
     ].map((Repo) => ({
       provide: Repo,
       useFactory: (store: ClickHouseStore) => new Repo(store),

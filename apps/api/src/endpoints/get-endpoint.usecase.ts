@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 
-import { parseEndpointId } from './endpoint-id.util';
+import { endpointIdOf, parseEndpointId } from './endpoint-id.util';
 import { ListEndpointsUseCase, type ServiceEndpoint } from './list-endpoints.usecase';
 
 /** One endpoint with everything the inventory holds about it (parameters, schemas, auth, flags). */
@@ -10,11 +10,8 @@ export class GetEndpointUseCase {
 
   async execute(id: string): Promise<ServiceEndpoint> {
     const key = parseEndpointId(id);
-    const found =
-      key &&
-      (await this.endpoints.resolved(key.service)).find(
-        (e) => e.method === key.method && e.path === key.pathTemplate,
-      );
+    // re-encoded: ids are compared in the one form this API hands out
+    const found = key && (await this.endpoints.index()).get(endpointIdOf(key));
     if (!found) throw new NotFoundException('no endpoint with this id');
     return found;
   }

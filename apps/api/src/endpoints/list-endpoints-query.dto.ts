@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
+import { SENSITIVE_CLASSES, type SensitiveClass } from '@apiscope/inference';
 import { type AuthStatus, ENDPOINT_FLAGS, type EndpointFlag } from '@apiscope/inventory';
-import { ENDPOINT_SORTS, type EndpointSort } from '@apiscope/storage';
 
 import { PageQueryDto } from '../pagination/page-query.dto';
 import { PrintableText } from '../validation/printable-text.decorator';
+import { ENDPOINT_SORTS, type EndpointSort } from './endpoint-sort.constant';
 
 export { MAX_PAGE_SIZE } from '../pagination/page-query.dto';
 
@@ -46,6 +47,15 @@ export class ListEndpointsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(AUTH_STATUSES)
   auth?: AuthStatus;
+
+  @ApiPropertyOptional({
+    enum: SENSITIVE_CLASSES,
+    description:
+      'only endpoints where this sensitive data class was seen (any location), as in `sensitive[].class`',
+  })
+  @IsOptional()
+  @IsIn(SENSITIVE_CLASSES)
+  class?: SensitiveClass;
 
   @ApiPropertyOptional({
     enum: ENDPOINT_SORTS,

@@ -21,9 +21,12 @@ export class ApiKeyDto {
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {
+  // The example shows the format without being one: a well-formed example key in a public document
+  // is what secret scanners (apiscope's own among them) rightly flag.
   @ApiProperty({
-    example: 'aps_3f9a1c2b7d4e_2b0v1Hk2bq3pYQ2m3gkq8F0o6dGf2yE3bQ7c1vQm5tA',
-    description: 'the key itself: shown in this answer only, stored only as a salted hash',
+    example: 'aps_3f9a1c2b7d4e_<43 characters of base64url>',
+    description:
+      'the key itself, `aps_<id>_<secret>`: shown in this answer only, stored only as a salted hash',
   })
   key!: string;
 }

@@ -6,6 +6,7 @@ import { ReferenceSpecRepository, type SpecVersionSummary } from '@apiscope/stor
 import { AuditService } from '../audit/audit.service';
 import { type RequestOrigin } from '../audit/request-origin.type';
 import { type Principal } from '../auth/principal.type';
+import { InventoryCacheService } from '../inventory/inventory-cache.service';
 import { RequestValidationException } from '../problem/validation.exception';
 
 /** Validates and stores a reference spec as the next version of its service; all or nothing. */
@@ -14,6 +15,7 @@ export class ImportSpecUseCase {
   constructor(
     @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(InventoryCacheService) private readonly inventory: InventoryCacheService,
   ) {}
 
   /** `by` is the caller of the API (audited); absent for specs given on the command line at start-up. */
@@ -31,6 +33,7 @@ export class ImportSpecUseCase {
       throw error;
     }
     const version = await this.specs.add({ service, ...parsed }, document);
+    this.inventory.invalidate();
     if (by) {
       await this.audit.record({
         action: 'spec.import',

@@ -6,6 +6,7 @@ import { InferenceStateRepository, type StoredCorrection } from '@apiscope/stora
 import { AuditService } from '../audit/audit.service';
 import { type RequestOrigin } from '../audit/request-origin.type';
 import { type Principal } from '../auth/principal.type';
+import { InventoryCacheService } from '../inventory/inventory-cache.service';
 import { RequestValidationException } from '../problem/validation.exception';
 import { type TemplateCorrectionDto, type TemplateCorrectionResponseDto } from './template-correction.dto';
 
@@ -25,6 +26,7 @@ export class CorrectTemplateUseCase {
   constructor(
     @Inject(InferenceStateRepository) private readonly state: InferenceStateRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(InventoryCacheService) private readonly inventory: InventoryCacheService,
   ) {}
 
   /** `by`: the API caller, audited (a correction re-shapes every endpoint of the service). */
@@ -49,6 +51,7 @@ export class CorrectTemplateUseCase {
         },
       ]);
     const saved = await this.state.saveCorrection({ service, action: dto.action, template: dto.template });
+    this.inventory.invalidate();
     if (by) {
       await this.audit.record({
         action: 'template.correct',

@@ -110,6 +110,8 @@ describe(classifySensitiveValue.name, () => {
       ['sk_live_51HcQ9rKZ8vY2aBcDeFgHiJkLmNoPqRsTuVwXyZ', 'value', 'secret'],
       ['pk_live_51HcQ9rKZ8vY2aBcDeFgHiJkLmNoPqRsTuVwXyZ', 'stripe_publishable_key', null],
       ['ghp_R2d2C3poX9kLmN0pQrStUvWxYz1234567890', 'note', 'secret'],
+      ['aps_3f9c1e7a5b2d_q9Zt4uWv8xYa1bCd2eFg3hIj4kLm5nOp6qRs7tUv8wX', 'key', 'secret'], // apiscope's own
+      ['aps_3f9c1e7a5b2d_', 'keyPrefix', null], // the public lookup prefix of one
       ['xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy', null, 'secret'],
       ['https://hooks.slack.com/services/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', 'url', 'secret'],
       [

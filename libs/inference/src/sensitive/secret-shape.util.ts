@@ -28,11 +28,12 @@ const SHAPES: readonly RegExp[] = [
   /^hvs\.[0-9A-Za-z_-]{24,}$/, // HashiCorp Vault
   /^\d{8,10}:AA[0-9A-Za-z_-]{33}$/, // Telegram bot
   /(?:^|;)\s*AccountKey=[0-9A-Za-z+/=]{40,}/, // Azure storage connection string
+  /^aps_[0-9a-f]{12}_[0-9A-Za-z_-]{43}$/, // apiscope's own API keys (seen when it watches itself)
 ];
 
 // Cheap gate in front of the list: the prefixes the shapes start with (most values match none).
 const SHAPE_PREFIX =
-  /^(?:AKIA|ASIA|[sr]k_|whsec_|gh[pousr]_|github_pat_|xox|xapp-|https:\/\/hooks\.slack\.com\/|AIza|GOCSPX-|ya29\.|1\/\/0|SG\.|npm_|glpat-|shp|sk-|key-|[0-9a-f]{32}-us|sq0|dop_v1_|hvs\.|\d{8,10}:AA)/;
+  /^(?:AKIA|ASIA|[sr]k_|whsec_|gh[pousr]_|github_pat_|xox|xapp-|https:\/\/hooks\.slack\.com\/|AIza|GOCSPX-|ya29\.|1\/\/0|SG\.|npm_|glpat-|shp|sk-|key-|[0-9a-f]{32}-us|sq0|dop_v1_|hvs\.|\d{8,10}:AA|aps_)/;
 
 const PRIVATE_KEY_PEM = /^-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 

@@ -11,7 +11,7 @@ import { type ReferenceSpec, type SpecOperation } from './reference-spec.type';
 import { versionSiblingTemplate } from './match-spec-operation.util';
 import { specFlags } from './spec-flags.util';
 import { pathParametersOf } from '../endpoint-view.util';
-import { graphqlKey } from '../endpoint-key.util';
+import { endpointKeyPath } from '../endpoint-key.util';
 
 export interface ServiceSpecIndexEntry {
   latest: ReferenceSpec;
@@ -148,7 +148,7 @@ function newestCall(service: InventoryService): number {
 
 /** Identity of an endpoint within a service: GraphQL operations on one path stay apart. */
 const endpointKey = (e: Pick<InventoryEndpoint, 'method' | 'path' | 'graphql'>) =>
-  `${e.method} ${e.graphql ? graphqlKey(e.path, e.graphql.operationType, e.graphql.operationName) : e.path}`;
+  `${e.method} ${endpointKeyPath(e)}`;
 
 function applyToService(
   service: InventoryService,
