@@ -1,4 +1,4 @@
-import { type Endpoint, type SensitiveFinding } from '../api/api.type';
+import { type Endpoint, type SensitiveFinding, SEVERITIES, type Severity } from '../api/api.type';
 import { dataClassLabel } from './format.util';
 import { type OwaspId } from './owasp.constant';
 
@@ -8,8 +8,7 @@ import { type OwaspId } from './owasp.constant';
  * should read it instead and this file goes. The rules are deliberately few and written out so a
  * reader can tell why an endpoint is ranked where it is.
  */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { SEVERITIES, type Severity };
 
 export type FindingKind = 'unauthenticated' | 'sensitive-data' | 'shadow' | 'zombie' | 'orphan';
 
