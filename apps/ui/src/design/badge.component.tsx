@@ -90,13 +90,20 @@ const RISK_TONE: Record<RiskLevel, Tone> = {
 };
 
 /** A risk score (0-100) with its level; the title lists the largest factors. */
-export function RiskBadge({ risk }: { risk: { score: number; level: RiskLevel; factors: Array<{ reason: string }> } }) {
+export function RiskBadge({
+  risk,
+}: {
+  risk: { score: number; level: RiskLevel; factors: Array<{ reason: string }> };
+}) {
   const why = risk.factors
     .slice(0, 3)
     .map((f) => f.reason)
     .join('\n');
   return (
-    <Badge tone={RISK_TONE[risk.level]} title={`risk ${risk.score} of 100 (${risk.level})${why ? `\n${why}` : ''}`}>
+    <Badge
+      tone={RISK_TONE[risk.level]}
+      title={`risk ${risk.score} of 100 (${risk.level})${why ? `\n${why}` : ''}`}
+    >
       <span className="num">{Math.round(risk.score)}</span> {risk.level}
     </Badge>
   );

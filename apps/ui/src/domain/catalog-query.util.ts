@@ -1,5 +1,11 @@
 import { apiUrl } from '../api/api-client.util';
-import { AUTH_STATUSES, type AuthStatus, type Endpoint, ENDPOINT_FLAGS, type EndpointFlag } from '../api/api.type';
+import {
+  AUTH_STATUSES,
+  type AuthStatus,
+  type Endpoint,
+  ENDPOINT_FLAGS,
+  type EndpointFlag,
+} from '../api/api.type';
 import { buildHref } from '../router/router.util';
 
 /**

@@ -82,7 +82,9 @@ export function owaspIdOf(category: string): string | undefined {
 /** `API2:2023` -> `Broken Authentication`; an unknown category stays as the API wrote it. */
 export function categoryTitle(category: string): string {
   const id = owaspIdOf(category);
-  return id !== undefined && id in OWASP_API_2023 ? OWASP_API_2023[id as keyof typeof OWASP_API_2023] : category;
+  return id !== undefined && id in OWASP_API_2023
+    ? OWASP_API_2023[id as keyof typeof OWASP_API_2023]
+    : category;
 }
 
 /** The finding's endpoint page (the API's endpoint id, as in every list). */

@@ -14,7 +14,8 @@ export function EndpointFindings({ endpoint }: { endpoint: Endpoint }) {
   const findings = useApi<FindingPage>(apiUrl('/api/v1/findings', { endpointId: endpoint.id, limit: 100 }));
   const risk = endpoint.risk;
   const items = findings.data?.items ?? [];
-  if (findings.status !== 'error' && findings.data && items.length === 0 && !(risk && risk.score > 0)) return null;
+  if (findings.status !== 'error' && findings.data && items.length === 0 && !(risk && risk.score > 0))
+    return null;
   return (
     <Panel
       title="Risk and findings"

@@ -36,8 +36,16 @@ export function EndpointHistory({ endpoint }: { endpoint: Endpoint }) {
   const since = historySince(endpoint.firstSeen);
   const load = useCallback(
     async (signal: AbortSignal) => {
-      const feed = await readAllPages<InventoryChange>('/api/v1/changes', { since }, { signal, maxPages: MAX_PAGES });
-      return { changes: changesOfEndpoint(feed.items, endpoint), read: feed.items.length, truncated: feed.truncated };
+      const feed = await readAllPages<InventoryChange>(
+        '/api/v1/changes',
+        { since },
+        { signal, maxPages: MAX_PAGES },
+      );
+      return {
+        changes: changesOfEndpoint(feed.items, endpoint),
+        read: feed.items.length,
+        truncated: feed.truncated,
+      };
     },
     [since, endpoint.service, endpoint.method, endpoint.path],
   );
@@ -72,8 +80,8 @@ export function EndpointHistory({ endpoint }: { endpoint: Endpoint }) {
           </ol>
           {history.data.truncated && (
             <p className="faint table-foot" style={{ fontSize: 12 }}>
-              Read the first {formatCount(history.data.read)} changes of the feed since {formatDateTime(since)}; later
-              ones are not shown.
+              Read the first {formatCount(history.data.read)} changes of the feed since{' '}
+              {formatDateTime(since)}; later ones are not shown.
             </p>
           )}
         </>

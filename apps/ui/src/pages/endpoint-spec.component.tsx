@@ -36,7 +36,13 @@ const DRIFT_COLUMNS: ReadonlyArray<Column<DriftItem>> = [
   { key: 'detail', header: 'Detail', cell: (d) => <span className="muted">{d.detail}</span> },
 ];
 
-function DriftOf({ endpoint, drift }: { endpoint: Endpoint; drift: { data?: ServiceDrift; error?: ApiError; reload: () => void } }) {
+function DriftOf({
+  endpoint,
+  drift,
+}: {
+  endpoint: Endpoint;
+  drift: { data?: ServiceDrift; error?: ApiError; reload: () => void };
+}) {
   if (drift.error && !drift.data)
     return drift.error.status === 404 ? (
       <EmptyState compact title="No drift report" icon="specs">
@@ -88,8 +94,8 @@ export function EndpointReferenceSpec({ endpoint }: { endpoint: Endpoint }) {
         <LoadingRows rows={3} label="Loading reference specs" />
       ) : !latest ? (
         <EmptyState compact title="No reference spec" icon="specs">
-          {endpoint.service} has no reference spec, so nothing says whether this endpoint is documented. An admin
-          can upload one on the <Link href={specsHref}>Specs</Link> page.
+          {endpoint.service} has no reference spec, so nothing says whether this endpoint is documented. An
+          admin can upload one on the <Link href={specsHref}>Specs</Link> page.
         </EmptyState>
       ) : (
         <>
@@ -121,7 +127,11 @@ export function EndpointReferenceSpec({ endpoint }: { endpoint: Endpoint }) {
           {!shadow && (
             <DriftOf
               endpoint={endpoint}
-              drift={{ data: drift.data, error: drift.status === 'error' ? drift.error : undefined, reload: drift.reload }}
+              drift={{
+                data: drift.data,
+                error: drift.status === 'error' ? drift.error : undefined,
+                reload: drift.reload,
+              }}
             />
           )}
         </>
@@ -152,7 +162,7 @@ export function EndpointOperation({ endpoint }: { endpoint: Endpoint }) {
       actions={
         url && (
           <button type="button" className="btn" onClick={download} data-testid="download-openapi">
-            <Icon name="upload" /> Download {endpoint.service} OpenAPI
+            <Icon name="download" /> Download {endpoint.service} OpenAPI
           </button>
         )
       }
@@ -177,8 +187,9 @@ export function EndpointOperation({ endpoint }: { endpoint: Endpoint }) {
       ) : (
         <details className="json-details">
           <summary>
-            {endpoint.method.toLowerCase()} {endpoint.path}: {Object.keys((operation as { responses?: object }).responses ?? {}).length}{' '}
-            responses, {((operation as { parameters?: unknown[] }).parameters ?? []).length} parameters
+            {endpoint.method.toLowerCase()} {endpoint.path}:{' '}
+            {Object.keys((operation as { responses?: object }).responses ?? {}).length} responses,{' '}
+            {((operation as { parameters?: unknown[] }).parameters ?? []).length} parameters
           </summary>
           <pre className="json" data-testid="operation-json">
             {JSON.stringify(operation, null, 2)}

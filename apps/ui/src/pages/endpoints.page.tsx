@@ -392,8 +392,8 @@ export function EndpointsPage() {
                 }
               >
                 {hasFilters
-                    ? 'Try fewer filters, or another service.'
-                    : 'Endpoints appear as soon as traffic is ingested.'}
+                  ? 'Try fewer filters, or another service.'
+                  : 'Endpoints appear as soon as traffic is ingested.'}
               </EmptyState>
             }
           />

@@ -158,7 +158,8 @@ export function FindingsPage() {
   };
   const goPrevious = () =>
     go({ cursor: previousCursor.has(current) ? previousCursor.get(current) : undefined }, true);
-  const clear = () => go({ severity: undefined, category: undefined, dataClass: undefined, service: undefined });
+  const clear = () =>
+    go({ severity: undefined, category: undefined, dataClass: undefined, service: undefined });
 
   return (
     <>
