@@ -181,7 +181,8 @@ const DRIFT_COLUMNS: ReadonlyArray<Column<DriftRow>> = [
     cell: (d) => (
       <code className="muted">
         {d.location}
-        {d.status ? ` ${d.status}` : ''} <span style={{ color: 'var(--text)' }}>{d.name}</span>
+        {d.status ? ` ${d.status}` : ''}{' '}
+        {d.name !== d.status && <span style={{ color: 'var(--text)' }}>{d.name}</span>}
       </code>
     ),
   },
