@@ -23,6 +23,7 @@ import { dataClassLabel, formatAgo, formatCount, formatDateTime } from '../domai
 import { newestEndpoints, summarize } from '../domain/inventory-summary.util';
 import { Link } from '../router/link.component';
 import { CallsOverTime } from './calls-over-time.component';
+import { RecentChanges } from './recent-changes.component';
 
 const filtered = (params: Partial<CatalogQuery>) =>
   catalogHref({ ...parseCatalogQuery(new URLSearchParams()), ...params });
@@ -287,7 +288,7 @@ export function OverviewPage() {
             </ul>
           )}
         </Panel>
-        <Panel title="Last 24 hours" hint="from first/last-seen times">
+        <Panel title="Last 24 hours" hint="first/last-seen times and the change feed">
           {!summary || !totals ? (
             <LoadingRows rows={5} />
           ) : (
@@ -328,10 +329,7 @@ export function OverviewPage() {
                   </Link>
                 ))}
               </div>
-              <p className="faint" style={{ fontSize: 12 }}>
-                Changes to existing endpoints (schemas, auth, new status codes) need a change-history route
-                the API does not offer yet.
-              </p>
+              <RecentChanges />
             </div>
           )}
         </Panel>
