@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,6 +6,22 @@ import { type Page } from 'playwright-core';
 
 import { type Browser, ensureUiBuild, launchChromium, SCREENSHOT_DIR } from '../support/browser';
 import { startUp, type UpProcess } from '../support/up-process';
+
+interface Change {
+  kind: string;
+  service: string;
+  method: string;
+  path: string;
+}
+
+interface FindingItem {
+  title: string;
+  severity: string;
+  endpointId: string;
+}
+
+/** The laptop screen the catalog must work on besides 1280 px wide. */
+const LAPTOP = { width: 1366, height: 768 };
 
 interface EndpointItem {
   id: string;
@@ -152,6 +168,23 @@ describe('web catalog in chromium against apiscope up --demo', () => {
     // sensitive fields show the server's masked example; this build's API reports them when it finds any
     if (target.sensitive.length > 0) await page.getByText(target.sensitive[0].example).first().waitFor();
     else await page.getByText('No sensitive data reported').waitFor();
+    // the service's reference spec (the demo's), from GET /api/v1/specs
+    const { specs } = await api<{ specs: Array<{ service: string; title: string }> }>('/api/v1/specs');
+    const spec = specs.find((s) => s.service === target.service);
+    if (spec) await page.getByTestId('reference-spec').filter({ hasText: spec.title }).waitFor();
+    else await page.getByText('No reference spec').waitFor();
+    // its change history: the API's change feed (no endpoint filter there), this endpoint's entries
+    const { items: feed } = await api<{ items: Change[] }>(
+      `/api/v1/changes?since=${encodeURIComponent('2000-01-01T00:00:00Z')}&limit=1000`,
+    );
+    const mine = feed.filter(
+      (c) =>
+        c.service === target.service &&
+        ((c.method === target.method && c.path === target.path) ||
+          (c.kind === 'new_service' && c.path === '')),
+    );
+    expect(mine.some((c) => c.kind === 'new_endpoint')).toBe(true);
+    await page.locator(`.timeline li:nth-child(${mine.length}):last-child`).waitFor();
     await shot('endpoint-light');
     // Back returns to the filtered table
     await page.goBack();
@@ -159,7 +192,158 @@ describe('web catalog in chromium against apiscope up --demo', () => {
     await waitForRows(items.length);
   });
 
+  it('should filter the catalog by data class on the server, in the URL (needs the apiperf branch)', async () => {
+    const { items } = await api<{ items: EndpointItem[] }>('/api/v1/endpoints?class=email&limit=100');
+    expect(items.length).toBeGreaterThan(0);
+    await page.goto(`${up.url}/endpoints`);
+    await rows().first().waitFor();
+    await page.getByLabel('Data class').selectOption('email');
+    await page.waitForURL(/\/endpoints\?class=email$/);
+    await waitForRows(items.length);
+    const texts = await rows().allTextContents();
+    expect(texts.map((text, i) => text.includes(items[i].path))).toEqual(items.map(() => true));
+  });
+
+  it("should list reference specs, show the parser's refusal, import a spec and download the OpenAPI document", async () => {
+    const { specs } = await api<{ specs: Array<{ service: string; title: string; version: number }> }>(
+      '/api/v1/specs',
+    );
+    expect(specs.length).toBeGreaterThan(0);
+    await page.goto(`${up.url}/specs`);
+    for (const spec of specs)
+      await rows()
+        .filter({ hasText: spec.service })
+        .filter({ hasText: spec.title })
+        .filter({ hasText: `v${spec.version}` })
+        .waitFor();
+    await shot('specs-light');
+
+    // a bad spec: the form shows the reason the API's parser gives
+    const bad = 'openapi: 3.0.0\ninfo: {title: Partners}\n';
+    const refusal = await fetch(`${up.url}/api/v1/specs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${up.key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ service: 'partners.shop.example', document: bad }),
+    });
+    expect(refusal.status).toBe(400);
+    const problem = (await refusal.json()) as { errors: Array<{ field: string; problem: string }> };
+    await page.getByTestId('spec-upload-open').click();
+    await page.getByTestId('spec-service').fill('partners.shop.example');
+    await page.getByTestId('spec-document').fill(bad);
+    await page.getByRole('button', { name: 'Upload spec' }).click();
+    await expect(page.getByTestId('spec-upload-error').textContent()).resolves.toBe(
+      `The API refused the spec: document: ${problem.errors[0].problem}`,
+    );
+    await shot('specs-upload-refused-light');
+    // a good one becomes the service's first version, listed at once
+    await page
+      .getByTestId('spec-document')
+      .fill(
+        'openapi: 3.1.0\ninfo: {title: Partners API, version: "1"}\npaths:\n  /v1/ping:\n    get:\n      responses:\n        "200": {description: ok}\n',
+      );
+    await page.getByRole('button', { name: 'Upload spec' }).click();
+    await page
+      .getByTestId('spec-imported')
+      .filter({ hasText: 'version 1 of partners.shop.example' })
+      .waitFor();
+    await rows().filter({ hasText: 'partners.shop.example' }).filter({ hasText: 'Partners API' }).waitFor();
+    const after = await api<{ specs: Array<{ service: string; version: number }> }>('/api/v1/specs');
+    expect(after.specs.filter((s) => s.service === 'partners.shop.example').map((s) => s.version)).toEqual([
+      1,
+    ]);
+
+    // the reconstructed document, saved as a file, is the API's
+    const expected = await api<{ openapi: string; paths: Record<string, unknown> }>(
+      '/api/v1/services/api.shop.example/openapi',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-api.shop.example').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('api.shop.example.openapi.json');
+    const saved = join(dir, 'downloaded.openapi.json');
+    await download.saveAs(saved);
+    const document = JSON.parse(readFileSync(saved, 'utf8')) as typeof expected;
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(Object.keys(expected.paths).sort());
+  });
+
+  it("should show a service's drift from its reference spec as the API reports it (needs the drift branch)", async () => {
+    const drift = await api<{ summary: Record<string, number>; items: Array<{ drift: unknown[] }> }>(
+      '/api/v1/services/api.shop.example/drift',
+    );
+    await page.goto(`${up.url}/specs?service=api.shop.example`);
+    const summary = page.getByTestId('drift-summary');
+    await summary.waitFor();
+    const counted = Object.entries(drift.summary).filter(([, n]) => n > 0);
+    const text = await summary.textContent();
+    if (counted.length === 0) expect(text).toContain('no drift');
+    for (const [kind, n] of counted) expect(text).toContain(`${kind.replace(/-/g, ' ')} × ${n}`);
+    const items = drift.items.reduce((n, i) => n + i.drift.length, 0);
+    if (items > 0)
+      await page
+        .locator(`section:has([data-testid=drift-summary]) table tbody tr:nth-child(${items}):last-child`)
+        .waitFor();
+    // a service without a spec: a clean state, not an error
+    await page.goto(`${up.url}/specs?service=auth.shop.example`);
+    await page.getByText('No reference spec').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await shot('specs-drift-light');
+  });
+
+  it('should list findings as GET /api/v1/findings pages them, filter in the URL and open an endpoint (needs the findings branch)', async () => {
+    const first = await api<{ items: FindingItem[] }>('/api/v1/findings?limit=100');
+    expect(first.items.length).toBeGreaterThan(0);
+    await page.goto(`${up.url}/findings`);
+    await waitForRows(first.items.length);
+    const texts = await rows().allTextContents();
+    expect(texts.map((t, i) => t.includes(first.items[i].title))).toEqual(first.items.map(() => true));
+    await shot('findings-light');
+    const severity = first.items[0].severity;
+    const filtered = await api<{ items: FindingItem[] }>(`/api/v1/findings?severity=${severity}&limit=100`);
+    await page.getByTestId(`severity-${severity}`).click();
+    await page.waitForURL(new RegExp(`/findings\\?severity=${severity}$`));
+    await waitForRows(filtered.items.length);
+    await rows().first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/endpoints\/[A-Za-z0-9_-]+$/);
+    expect(decodeURIComponent(new URL(page.url()).pathname.slice('/endpoints/'.length))).toBe(
+      filtered.items[0].endpointId,
+    );
+    // the endpoint's own findings, and its risk when the API gives one
+    await page.getByTestId('endpoint-findings').filter({ hasText: filtered.items[0].title }).waitFor();
+  });
+
+  it('should save every page in light and dark, at 1280 px and on a laptop screen', async () => {
+    const { items } = await api<{ items: EndpointItem[] }>('/api/v1/endpoints?flag=sensitive&limit=1');
+    const pages: Array<[string, string]> = [
+      ['overview', '/'],
+      ['services', '/services'],
+      ['endpoints', '/endpoints'],
+      ['endpoint', `/endpoints/${encodeURIComponent(items[0].id)}`],
+      ['findings', '/findings'],
+      ['specs', '/specs?service=api.shop.example'],
+    ];
+    for (const theme of ['light', 'dark'])
+      for (const size of [{ width: 1280, height: 800 }, LAPTOP]) {
+        await page.setViewportSize(size);
+        await page.evaluate(`localStorage.setItem('apiscope.theme', '${theme}')`);
+        for (const [name, path] of pages) {
+          await page.goto(`${up.url}${path}`);
+          await page.waitForLoadState('networkidle');
+          await page.locator('[role=status][aria-label^="Loading"]').first().waitFor({ state: 'detached' });
+          // nothing sticks out sideways at this width
+          expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(size.width);
+          await shot(`${name}-${theme}-${size.width}`);
+        }
+      }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(`localStorage.setItem('apiscope.theme', 'light')`);
+  });
+
   it('should switch to dark and keep it across a reload', async () => {
+    await page.goto(`${up.url}/endpoints?flag=unauthenticated`);
+    await rows().first().waitFor();
     const html = page.locator('html');
     await expect(html.getAttribute('data-theme')).resolves.toBe('light');
     const light = await page.evaluate('getComputedStyle(document.body).backgroundColor');

@@ -34,11 +34,32 @@ function messageOf(status: number, problem: Problem): string {
  * GET from the REST API with the session's key, exactly as a script would (`Authorization: Bearer`).
  * A 401 ends the session: the key was wrong, expired or revoked, and the app goes back to sign-in.
  */
-export async function apiGet<T>(url: string, signal?: AbortSignal, key = readApiKey()): Promise<T> {
+export function apiGet<T>(url: string, signal?: AbortSignal, key = readApiKey()): Promise<T> {
+  return apiRequest<T>('GET', url, undefined, signal, key);
+}
+
+/** POST a JSON body (spec upload); the refusal's reasons come back in the ApiError's message. */
+export function apiPost<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return apiRequest<T>('POST', url, body, signal, readApiKey());
+}
+
+async function apiRequest<T>(
+  method: 'GET' | 'POST',
+  url: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+  key: string | null,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { Accept: 'application/json', ...(key !== null && { Authorization: `Bearer ${key}` }) },
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+        ...(key !== null && { Authorization: `Bearer ${key}` }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
       ...(signal && { signal }),
       credentials: 'omit',
       cache: 'no-store',

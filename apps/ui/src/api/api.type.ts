@@ -17,6 +17,27 @@ export interface ServiceSummary {
   calls: number;
   firstSeen: string;
   lastSeen: string;
+  /** the service's risk (riskiest endpoint plus breadth); absent from API versions without findings */
+  risk?: RiskScore;
+}
+
+export const RISK_LEVELS = ['critical', 'high', 'medium', 'low', 'none'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** One contribution to a score (libs/inventory risk-score.util): a finding id, or an endpoint for a service. */
+export interface RiskFactor {
+  source: string;
+  points: number;
+  reason: string;
+}
+
+export interface RiskScore {
+  /** 0 to 100 */
+  score: number;
+  level: RiskLevel;
+  /** largest contribution first */
+  factors: RiskFactor[];
+  capped?: boolean;
 }
 
 export interface ServicePage {
@@ -73,6 +94,8 @@ export interface Endpoint {
   requestBody: { content?: Record<string, { schema?: JsonSchema }> } | null;
   /** per status: `{ content: { mediaType: { schema } } }` */
   responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
+  /** the sum of its findings' severity points; absent from API versions without findings */
+  risk?: RiskScore;
 }
 
 export interface EndpointPage {
@@ -99,6 +122,87 @@ export interface CallVolumePage {
   to: string;
   items: CallVolume[];
   nextCursor: string | null;
+}
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A finding of GET /api/v1/findings (libs/inventory finding.type.ts, with the endpoint spelt out). */
+export interface ApiFinding {
+  /** stable across runs */
+  id: string;
+  rule: string;
+  severity: Severity;
+  /** OWASP API Top 10 category, `API1:2023` … `API10:2023` */
+  category: string;
+  title: string;
+  detail: string;
+  /** sensitive fields cited, examples masked by the server */
+  evidence: Array<{ location: string; name: string; class: string; count: number; example: string }>;
+  service: string;
+  endpointId: string;
+  method: string;
+  path: string;
+}
+
+export interface FindingPage {
+  items: ApiFinding[];
+  nextCursor: string | null;
+}
+
+/** One version of a service's reference spec (GET /api/v1/specs). */
+export interface SpecVersion {
+  service: string;
+  version: number;
+  importedAt: string;
+  title: string;
+  openapiVersion: string;
+  operations: number;
+}
+
+export interface SpecVersionList {
+  specs: SpecVersion[];
+}
+
+/** One entry of the append-only change feed (GET /api/v1/changes). */
+export interface InventoryChange {
+  ts: string;
+  kind: string;
+  service: string;
+  method: string;
+  path: string;
+  /** flag, data class or field concerned */
+  subject: string;
+}
+
+export interface ChangePage {
+  items: InventoryChange[];
+  nextCursor: string | null;
+}
+
+export const DRIFT_KINDS = [
+  'undocumented-parameter',
+  'undocumented-field',
+  'type-mismatch',
+  'undocumented-status',
+  'required-field-never-seen',
+] as const;
+export type DriftKind = (typeof DRIFT_KINDS)[number];
+
+export interface DriftItem {
+  kind: DriftKind;
+  location: 'path' | 'query' | 'header' | 'cookie' | 'request-body' | 'response-body';
+  name: string;
+  status?: string;
+  detail: string;
+}
+
+/** How traffic drifts from a service's reference spec (GET /api/v1/services/{service}/drift). */
+export interface ServiceDrift {
+  service: string;
+  specVersion: number | null;
+  items: Array<{ endpointId: string; method: string; path: string; drift: DriftItem[] }>;
+  summary: Partial<Record<DriftKind, number>>;
 }
 
 /** application/problem+json */

@@ -1,7 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 
-import { type AuthStatus, type EndpointFlag } from '../api/api.type';
-import { type Severity } from '../domain/findings.util';
+import { type AuthStatus, type EndpointFlag, type RiskLevel, type Severity } from '../api/api.type';
 import { dataClassLabel } from '../domain/format.util';
 
 export type Tone = 'gray' | 'red' | 'orange' | 'amber' | 'green' | 'blue' | 'purple' | 'solid-red';
@@ -80,6 +79,34 @@ const SEVERITY_TONE: Record<Severity, Tone> = {
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return <Badge tone={SEVERITY_TONE[severity]}>{severity}</Badge>;
+}
+
+const RISK_TONE: Record<RiskLevel, Tone> = {
+  critical: 'solid-red',
+  high: 'red',
+  medium: 'amber',
+  low: 'blue',
+  none: 'gray',
+};
+
+/** A risk score (0-100) with its level; the title lists the largest factors. */
+export function RiskBadge({
+  risk,
+}: {
+  risk: { score: number; level: RiskLevel; factors: Array<{ reason: string }> };
+}) {
+  const why = risk.factors
+    .slice(0, 3)
+    .map((f) => f.reason)
+    .join('\n');
+  return (
+    <Badge
+      tone={RISK_TONE[risk.level]}
+      title={`risk ${risk.score} of 100 (${risk.level})${why ? `\n${why}` : ''}`}
+    >
+      <span className="num">{Math.round(risk.score)}</span> {risk.level}
+    </Badge>
+  );
 }
 
 export function DataClassBadge({ dataClass }: { dataClass: string }) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { endpoint } from '../testing/endpoint.fixture';
-import { catalogApiUrl, catalogHref, parseCatalogQuery, viewOfPage } from './catalog-query.util';
+import { catalogApiUrl, catalogHref, parseCatalogQuery } from './catalog-query.util';
 
 const parse = (query: string) => parseCatalogQuery(new URLSearchParams(query));
 
@@ -26,38 +25,13 @@ describe('parseCatalogQuery', () => {
     expect(catalogHref(parse(query))).toBe(href);
   });
 
-  it('should ask the API for its filters, sort and page, and leave the data class to the page', () => {
+  it('should ask the API for every filter, the data class too, its sort and its page', () => {
     const url = catalogApiUrl(
       parse('service=a&method=post&flag=shadow&auth=unknown&class=email&q=admin&sort=-calls&cursor=abc'),
     );
     expect(url).toBe(
-      '/api/v1/endpoints?service=a&method=POST&flag=shadow&auth=unknown&pathContains=admin&sort=-calls&limit=100&cursor=abc',
+      '/api/v1/endpoints?service=a&method=POST&flag=shadow&auth=unknown&class=email&pathContains=admin&sort=-calls&limit=100&cursor=abc',
     );
     expect(catalogApiUrl(parse('sort=lastSeen&limit=50'))).toBe('/api/v1/endpoints?sort=lastSeen&limit=50');
-  });
-});
-
-describe('viewOfPage', () => {
-  const items = [
-    endpoint({ path: '/a', calls: 5, lastSeen: '2026-11-20T09:10:00Z' }),
-    endpoint({
-      path: '/b',
-      calls: 50,
-      lastSeen: '2026-11-20T09:01:00Z',
-      sensitive: [
-        { location: 'response.body', name: '$.email', class: 'email', count: 1, example: 'a***@b***.com' },
-      ],
-    }),
-    endpoint({ path: '/c', calls: 20, lastSeen: '2026-11-20T09:12:00Z', flags: ['unauthenticated'] }),
-  ];
-  const paths = (query: string) => viewOfPage(items, parse(query)).map((e) => e.path);
-
-  it.each([
-    ['', ['/a', '/b', '/c']],
-    ['sort=-calls', ['/a', '/b', '/c']], // the API sorted: the page keeps its order
-    ['class=email', ['/b']],
-    ['class=ssn', []],
-  ])('should show %j as %j', (query, expected) => {
-    expect(paths(query)).toEqual(expected);
   });
 });

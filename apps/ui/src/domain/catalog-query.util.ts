@@ -10,9 +10,8 @@ import { buildHref } from '../router/router.util';
 
 /**
  * The endpoint table's state, all of it in the URL (`/endpoints?service=…&flag=unauthenticated`) so
- * a view can be shared and survives a reload. The API filters, sorts and pages (service, method,
- * flag, auth, text in the path, sort, cursor); only the data class filter acts on the page the API
- * returned, because the list route has no such filter yet.
+ * a view can be shared and survives a reload. The API filters, sorts and pages everything (service,
+ * method, flag, auth, data class, text in the path, sort, cursor): the table shows the API's page as is.
  */
 export const SORT_KEYS = ['path', 'calls', 'lastSeen'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -25,7 +24,7 @@ export interface CatalogQuery {
   method?: string;
   flag?: EndpointFlag;
   auth?: AuthStatus;
-  /** data class (client side) */
+  /** sensitive data class (`class=` of the API) */
   dataClass?: string;
   /** text in the path template */
   q?: string;
@@ -85,16 +84,12 @@ export function catalogApiUrl(q: CatalogQuery): string {
     method: q.method,
     flag: q.flag,
     auth: q.auth,
+    class: q.dataClass,
     pathContains: q.q,
     sort: q.sort === 'path' ? undefined : `${q.desc ? '-' : ''}${q.sort}`,
     limit: q.limit,
     cursor: q.cursor,
   });
-}
-
-/** The rows to show from one API page: the data class filter (the API's order is kept). */
-export function viewOfPage(items: readonly Endpoint[], q: CatalogQuery): Endpoint[] {
-  return q.dataClass ? items.filter((e) => e.sensitive.some((s) => s.class === q.dataClass)) : [...items];
 }
 
 /** The endpoint's page: by the API's opaque id, the same in every list and across restarts. */

@@ -9,7 +9,7 @@ import {
   FlagBadge,
   MethodBadge,
   PathText,
-  SeverityBadge,
+  RiskBadge,
 } from '../design/badge.component';
 import { type Bar, BarChart } from '../design/bar-chart.component';
 import { type Column, DataTable } from '../design/data-table.component';
@@ -17,7 +17,6 @@ import { Icon } from '../design/icon.component';
 import { Panel, Stat } from '../design/panel.component';
 import { EmptyState, ErrorState, LoadingRows } from '../design/state.component';
 import { catalogHref, parseCatalogQuery } from '../domain/catalog-query.util';
-import { findingsOf } from '../domain/findings.util';
 import {
   formatAgo,
   formatCount,
@@ -27,11 +26,13 @@ import {
   schemaExample,
   schemaTypeLabel,
 } from '../domain/format.util';
-import { OWASP_API_2023 } from '../domain/owasp.constant';
 import { Link } from '../router/link.component';
 import { useLocation } from '../router/use-location.hook';
 import { CallsOverTime } from './calls-over-time.component';
+import { EndpointFindings } from './endpoint-findings.component';
+import { EndpointHistory } from './endpoint-history.component';
 import { EndpointSchemas } from './endpoint-schemas.component';
+import { EndpointOperation, EndpointReferenceSpec } from './endpoint-spec.component';
 
 const statusColor = (code: string) =>
   code.startsWith('2')
@@ -108,14 +109,9 @@ const SENSITIVE_COLUMNS: ReadonlyArray<Column<Sensitive>> = [
   },
 ];
 
-/** Sections of the issue that need routes the API does not have yet: said plainly, not faked. */
+/** What the API has no route for yet: said plainly, not faked. */
 const PENDING: ReadonlyArray<readonly [string, string]> = [
-  [
-    'Reference spec and drift',
-    'The matching operation of the service’s reference spec and how traffic drifts from it: needs the specs routes.',
-  ],
   ['Recent calls', 'The latest calls of this endpoint, masked: needs a calls route.'],
-  ['Change history', 'New status codes, schema and auth changes over time: needs a change-history route.'],
 ];
 
 /** The command that gets this endpoint's data without the UI: the catalog has no private back door. */
@@ -144,7 +140,6 @@ function Detail({ endpoint, url }: { endpoint: Endpoint; url: string }) {
     color: statusColor(code),
   }));
   const errors = codes.filter(([c]) => Number(c) >= 400).reduce((n, [, v]) => n + v, 0);
-  const findings = findingsOf(endpoint);
   const auth = endpoint.auth;
   const serviceHref = catalogHref({ ...parseCatalogQuery(new URLSearchParams()), service: endpoint.service });
   const unauthCodes = Object.entries(auth.unauthenticatedStatusCodes ?? {});
@@ -165,6 +160,7 @@ function Detail({ endpoint, url }: { endpoint: Endpoint; url: string }) {
             {endpoint.flags.map((f) => (
               <FlagBadge key={f} flag={f} />
             ))}
+            {endpoint.risk && <RiskBadge risk={endpoint.risk} />}
             {endpoint.graphql && (
               <Badge tone="purple">{`GraphQL ${endpoint.graphql.operationType} ${endpoint.graphql.operationName}`}</Badge>
             )}
@@ -215,26 +211,7 @@ function Detail({ endpoint, url }: { endpoint: Endpoint; url: string }) {
         />
       </Panel>
 
-      {findings.length > 0 && (
-        <Panel title="Findings" hint="derived from flags and sensitive data" flush>
-          <ul className="risk-list">
-            {findings.map((f) => (
-              <li key={f.id} className="risk-item">
-                <SeverityBadge severity={f.severity} />
-                <span className="title">
-                  <strong>{f.title}</strong>
-                  <span className="muted" style={{ fontSize: 12.5 }}>
-                    {f.detail}
-                  </span>
-                </span>
-                <span className="faint" style={{ fontSize: 12, textAlign: 'right' }}>
-                  {f.owasp}:2023 {OWASP_API_2023[f.owasp]}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </Panel>
-      )}
+      <EndpointFindings endpoint={endpoint} />
 
       <div className="grid grid-halves">
         <Panel title="Status codes" hint="calls per status">
@@ -369,11 +346,13 @@ function Detail({ endpoint, url }: { endpoint: Endpoint; url: string }) {
 
       <EndpointSchemas endpoint={endpoint} />
 
-      <Panel
-        title="Not available in this API version"
-        hint="these sections fill in as the API gains the routes"
-        flush
-      >
+      <EndpointReferenceSpec endpoint={endpoint} />
+
+      <EndpointOperation endpoint={endpoint} />
+
+      <EndpointHistory endpoint={endpoint} />
+
+      <Panel title="Not available in this API version" hint="fills in when the API gains the route" flush>
         <ul className="pending-list">
           {PENDING.map(([title, text]) => (
             <li key={title}>

@@ -24,7 +24,6 @@ import {
   PAGE_SIZES,
   parseCatalogQuery,
   type SortKey,
-  viewOfPage,
 } from '../domain/catalog-query.util';
 import { DATA_CLASSES } from '../domain/data-class.constant';
 import { dataClassLabel, formatAgo, formatCount, formatDateTime } from '../domain/format.util';
@@ -167,7 +166,7 @@ export function EndpointsPage() {
     // `go` reads the current query: re-arming on every render would be the same timer
   }, [text]);
 
-  const rows = useMemo(() => (page.data ? viewOfPage(page.data.items, q) : []), [page.data, q]);
+  const rows = page.data?.items ?? [];
   const service = q.service ? services.data?.services.find((s) => s.name === q.service) : undefined;
   const current = q.cursor ?? '';
   const number = pageNumber.get(current) ?? (q.cursor ? undefined : 1);
@@ -392,11 +391,9 @@ export function EndpointsPage() {
                   ) : undefined
                 }
               >
-                {q.dataClass && page.data.items.length > 0
-                  ? `None of the ${page.data.items.length} endpoints on this page carries ${dataClassLabel(q.dataClass)}; the data class filter acts on the page the API returned.`
-                  : hasFilters
-                    ? 'Try fewer filters, or another service.'
-                    : 'Endpoints appear as soon as traffic is ingested.'}
+                {hasFilters
+                  ? 'Try fewer filters, or another service.'
+                  : 'Endpoints appear as soon as traffic is ingested.'}
               </EmptyState>
             }
           />
@@ -406,7 +403,6 @@ export function EndpointsPage() {
             <span>
               {number !== undefined && `Page ${number} · `}
               {formatCount(rows.length)} endpoint{rows.length === 1 ? '' : 's'}
-              {rows.length !== page.data.items.length && ` of ${page.data.items.length} on this page`}
             </span>
             <div className="row">
               <label className="row muted" style={{ gap: 6 }}>

@@ -1,24 +1,35 @@
 import { useMemo } from 'react';
 
-import { MAX_ENDPOINTS } from '../api/endpoint-snapshot.store';
-import { useEndpointSnapshot } from '../api/use-endpoint-snapshot.hook';
-import { MethodBadge, PathText, SeverityBadge } from '../design/badge.component';
+import { type ApiFinding, type FindingPage, SEVERITIES } from '../api/api.type';
+import { useApi } from '../api/use-api.hook';
+import { useServices } from '../api/use-services.hook';
+import { DataClassBadge, MethodBadge, PathText, SeverityBadge } from '../design/badge.component';
 import { type Column, DataTable } from '../design/data-table.component';
 import { Icon } from '../design/icon.component';
-import { HBarList } from '../design/meter.component';
 import { Panel } from '../design/panel.component';
 import { EmptyState, ErrorState, LoadingRows, ProgressBar } from '../design/state.component';
-import { endpointHref } from '../domain/catalog-query.util';
-import { deriveFindings, type Finding, SEVERITIES, type Severity } from '../domain/findings.util';
-import { formatCount } from '../domain/format.util';
-import { OWASP_API_2023, type OwaspId } from '../domain/owasp.constant';
+import { DATA_CLASSES } from '../domain/data-class.constant';
+import {
+  categoryTitle,
+  FINDINGS_PAGE_SIZE,
+  findingEndpointHref,
+  findingsApiUrl,
+  findingsHref,
+  type FindingsQuery,
+  OWASP_CATEGORIES,
+  owaspIdOf,
+  parseFindingsQuery,
+} from '../domain/findings-query.util';
+import { dataClassLabel, formatCount } from '../domain/format.util';
 import { Link } from '../router/link.component';
-import { buildHref, navigate } from '../router/router.util';
+import { navigate } from '../router/router.util';
 import { useLocation } from '../router/use-location.hook';
 
-const PAGE = 100;
+/** Where each page's cursor came from, so "Previous" can go back: the API pages forward only. */
+const previousCursor = new Map<string, string | undefined>();
+const pageNumber = new Map<string, number>();
 
-const COLUMNS: ReadonlyArray<Column<Finding>> = [
+const COLUMNS: ReadonlyArray<Column<ApiFinding>> = [
   {
     key: 'severity',
     header: 'Severity',
@@ -28,13 +39,23 @@ const COLUMNS: ReadonlyArray<Column<Finding>> = [
   {
     key: 'finding',
     header: 'Finding',
-    width: '32%',
+    width: '38%',
     cell: (f) => (
-      <div className="stack" style={{ gap: 2 }}>
+      <div className="stack" style={{ gap: 3 }}>
         <strong>{f.title}</strong>
         <span className="muted" style={{ fontSize: 12 }}>
           {f.detail}
         </span>
+        {f.evidence.length > 0 && (
+          <span className="badges">
+            {[...new Set(f.evidence.map((e) => e.class))].slice(0, 4).map((c) => (
+              <DataClassBadge key={c} dataClass={c} />
+            ))}
+            <code className="tree-example" title="masked by the server: raw values are never stored">
+              {f.evidence[0].example}
+            </code>
+          </span>
+        )}
       </div>
     ),
   },
@@ -42,104 +63,103 @@ const COLUMNS: ReadonlyArray<Column<Finding>> = [
     key: 'endpoint',
     header: 'Endpoint',
     cell: (f) => (
-      <div className="stack" style={{ gap: 2 }}>
+      <div className="stack" style={{ gap: 2, minWidth: 0 }}>
         <Link
-          href={endpointHref(f.endpoint)}
+          href={findingEndpointHref(f)}
           tabIndex={-1}
           className="row"
-          style={{ color: 'var(--text)', flexWrap: 'nowrap', gap: 6 }}
+          style={{ color: 'var(--text)', flexWrap: 'nowrap', gap: 6, minWidth: 0 }}
         >
-          <MethodBadge method={f.endpoint.method} />
-          <PathText path={f.endpoint.path} />
+          <MethodBadge method={f.method} />
+          <PathText path={f.path} />
         </Link>
         <span className="faint" style={{ fontSize: 11.5 }}>
-          {f.endpoint.service}
+          {f.service}
         </span>
       </div>
     ),
   },
   {
-    key: 'owasp',
+    key: 'category',
     header: 'OWASP API 2023',
-    width: '200px',
+    width: '190px',
     cell: (f) => (
       <div className="stack" style={{ gap: 2 }}>
-        <strong>{f.owasp}:2023</strong>
+        <strong>{f.category}</strong>
         <span className="muted" style={{ fontSize: 12 }}>
-          {OWASP_API_2023[f.owasp]}
+          {categoryTitle(f.category)}
         </span>
       </div>
     ),
-  },
-  {
-    key: 'calls',
-    header: 'Calls',
-    align: 'right',
-    width: '80px',
-    cell: (f) => <span className="num">{formatCount(f.endpoint.calls)}</span>,
   },
 ];
 
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+  allLabel,
+  testId,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  options: ReadonlyArray<readonly [string, string]>;
+  allLabel: string;
+  testId?: string;
+}) {
+  return (
+    <label className="field">
+      {label}
+      <select
+        className="select"
+        value={value ?? ''}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
+        <option value="">{allLabel}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
- * Findings by severity and OWASP API Top 10 category. Derived in the browser from the endpoints the
- * public API returns (flags, auth, sensitive[]): there is no findings route yet (domain/findings.util.ts).
+ * Findings by severity and OWASP API Top 10 category, as GET /api/v1/findings returns them: the API
+ * filters (severity, category, data class, service), sorts (critical first) and pages; the filters
+ * live in the URL so a view can be shared, and each finding links to its endpoint.
  */
 export function FindingsPage() {
   const location = useLocation();
-  const snapshot = useEndpointSnapshot();
-  const all = useMemo(
-    () => (snapshot.snapshot ? deriveFindings(snapshot.snapshot.endpoints) : undefined),
-    [snapshot.snapshot],
-  );
-  const severityParam = location.search.get('severity');
-  const severity = (SEVERITIES as readonly string[]).includes(severityParam ?? '')
-    ? (severityParam as Severity)
-    : undefined;
-  const owaspParam = location.search.get('owasp');
-  const owasp = owaspParam !== null && owaspParam in OWASP_API_2023 ? (owaspParam as OwaspId) : undefined;
-  const offset = Math.max(0, Number(location.search.get('from')) || 0);
-  const href = (next: { severity?: Severity | null; owasp?: OwaspId | null; from?: number }) =>
-    buildHref('/findings', {
-      severity: next.severity === null ? undefined : (next.severity ?? severity),
-      owasp: next.owasp === null ? undefined : (next.owasp ?? owasp),
-      from: next.from || undefined,
-    });
+  const q = useMemo(() => parseFindingsQuery(location.search), [location.search]);
+  const page = useApi<FindingPage>(findingsApiUrl(q));
+  const services = useServices();
+  const go = (change: Partial<FindingsQuery>, keepCursor = false) => {
+    const next: FindingsQuery = { ...q, ...change };
+    if (!keepCursor) delete next.cursor;
+    navigate(findingsHref(next));
+  };
+  const current = q.cursor ?? '';
+  const number = pageNumber.get(current) ?? (q.cursor ? undefined : 1);
+  const nextCursor = page.data?.nextCursor ?? null;
+  const filtered = Boolean(q.severity || q.category || q.dataClass || q.service);
+  const rows = page.data?.items ?? [];
 
-  const bySeverity = useMemo(() => {
-    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-    for (const f of all ?? []) if (!owasp || f.owasp === owasp) counts[f.severity] += 1;
-    return counts;
-  }, [all, owasp]);
-  const byCategory = useMemo(() => {
-    const counts = new Map<OwaspId, number>();
-    for (const f of all ?? [])
-      if (!severity || f.severity === severity) counts.set(f.owasp, (counts.get(f.owasp) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1]);
-  }, [all, severity]);
-  const rows = useMemo(
-    () => (all ?? []).filter((f) => (!severity || f.severity === severity) && (!owasp || f.owasp === owasp)),
-    [all, severity, owasp],
-  );
-  const shown = rows.slice(offset, offset + PAGE);
-  const half = Math.ceil(byCategory.length / 2);
-  const categoryItem = ([id, n]: [OwaspId, number]) => ({
-    key: id,
-    label: (
-      <Link
-        href={href({ owasp: owasp === id ? null : id, from: 0 })}
-        title={OWASP_API_2023[id]}
-        aria-current={owasp === id ? 'true' : undefined}
-        style={owasp === id ? { fontWeight: 700 } : undefined}
-      >
-        {id} {OWASP_API_2023[id]}
-      </Link>
-    ),
-    value: n,
-    color: 'var(--red)',
-  });
-
-  if (snapshot.status === 'error' && !all)
-    return <ErrorState error={snapshot.error!} onRetry={snapshot.reload} />;
+  const goNext = () => {
+    if (!nextCursor) return;
+    previousCursor.set(nextCursor, q.cursor);
+    if (number !== undefined) pageNumber.set(nextCursor, number + 1);
+    go({ cursor: nextCursor }, true);
+  };
+  const goPrevious = () =>
+    go({ cursor: previousCursor.has(current) ? previousCursor.get(current) : undefined }, true);
+  const clear = () =>
+    go({ severity: undefined, category: undefined, dataClass: undefined, service: undefined });
 
   return (
     <>
@@ -150,114 +170,118 @@ export function FindingsPage() {
             Risks in the inventory, ranked by severity and mapped to the OWASP API Security Top 10 (2023).
           </p>
         </div>
-        <button
-          type="button"
-          className="btn"
-          onClick={snapshot.reload}
-          disabled={snapshot.status === 'loading'}
-        >
+        <button type="button" className="btn" onClick={page.reload} disabled={page.status === 'loading'}>
           <Icon name="refresh" /> Refresh
         </button>
       </div>
-      {snapshot.snapshot?.truncated && (
-        <div className="notice notice-info">
-          Findings cover the first {formatCount(MAX_ENDPOINTS)} endpoints of the inventory.
-        </div>
-      )}
       <div className="panel">
-        {snapshot.status === 'loading' && <ProgressBar value={undefined} />}
         <div className="severity-bar" role="group" aria-label="Filter by severity">
           {SEVERITIES.map((s) => (
             <button
               key={s}
               type="button"
               className="severity-cell"
-              aria-pressed={severity === s}
-              onClick={() => navigate(href({ severity: severity === s ? null : s, from: 0 }))}
+              aria-pressed={q.severity === s}
+              data-testid={`severity-${s}`}
+              onClick={() => go({ severity: q.severity === s ? undefined : s })}
             >
               <SeverityBadge severity={s} />
-              <span className="stat-value">{all ? formatCount(bySeverity[s]) : '–'}</span>
+              <span className="muted" style={{ fontSize: 12 }}>
+                {q.severity === s ? 'showing only these' : `show only ${s}`}
+              </span>
             </button>
           ))}
         </div>
       </div>
-      <Panel title="By OWASP category" hint="click one to filter">
-        {!all ? (
-          <LoadingRows rows={2} />
-        ) : byCategory.length === 0 ? (
-          <p className="muted">No category has findings.</p>
-        ) : (
-          <div className="grid grid-halves" style={{ gap: '10px 32px' }}>
-            {[byCategory.slice(0, half), byCategory.slice(half)].map((column, i) => (
-              <HBarList key={i} items={column.map(categoryItem)} />
-            ))}
-          </div>
-        )}
-        <p className="faint" style={{ fontSize: 12, marginTop: 14 }}>
-          Derived in the browser from each endpoint’s flags, auth and sensitive data as the API reports them.
-        </p>
-      </Panel>
       <Panel
         flush
-        title={all ? `${formatCount(rows.length)} finding${rows.length === 1 ? '' : 's'}` : 'Findings'}
-        hint={
-          severity || owasp
-            ? [severity, owasp && `${owasp} ${OWASP_API_2023[owasp]}`].filter(Boolean).join(' · ')
-            : undefined
+        title={
+          page.data
+            ? `${formatCount(rows.length)}${nextCursor ? '+' : ''} finding${rows.length === 1 ? '' : 's'}`
+            : 'Findings'
         }
+        hint={number !== undefined && (nextCursor || number > 1) ? `page ${number}` : undefined}
         actions={
-          (severity || owasp) && (
-            <button
-              type="button"
-              className="btn btn-ghost"
-              onClick={() => navigate(href({ severity: null, owasp: null, from: 0 }))}
-            >
+          filtered && (
+            <button type="button" className="btn btn-ghost" onClick={clear}>
               Clear filters
             </button>
           )
         }
       >
-        {!all ? (
+        <div className="toolbar">
+          <Select
+            label="OWASP category"
+            value={q.category}
+            allLabel="All categories"
+            testId="filter-category"
+            onChange={(v) => go({ category: v as FindingsQuery['category'] })}
+            options={OWASP_CATEGORIES.map((c) => [c, `${owaspIdOf(c)} ${categoryTitle(c)}`] as const)}
+          />
+          <Select
+            label="Data class"
+            value={q.dataClass}
+            allLabel="Any data"
+            testId="filter-class"
+            onChange={(dataClass) => go({ dataClass })}
+            options={DATA_CLASSES.map((c) => [c, dataClassLabel(c)] as const)}
+          />
+          <Select
+            label="Service"
+            value={q.service}
+            allLabel="All services"
+            testId="filter-service"
+            onChange={(service) => go({ service })}
+            options={[
+              ...(services.data?.services ?? []).map((s) => [s.name, s.name] as const),
+              // a service from a shared link shows even before (or without) the list
+              ...(q.service && !services.data?.services.some((s) => s.name === q.service)
+                ? [[q.service, q.service] as const]
+                : []),
+            ]}
+          />
+        </div>
+        {page.status === 'loading' && page.data && <ProgressBar value={undefined} />}
+        {page.status === 'error' && !page.data ? (
+          <ErrorState
+            error={page.error}
+            onRetry={page.error.status === 400 && q.cursor ? () => go({ cursor: undefined }) : page.reload}
+          />
+        ) : !page.data ? (
           <LoadingRows rows={8} label="Loading findings" />
         ) : (
           <DataTable
             caption="Findings"
             columns={COLUMNS}
-            rows={shown}
+            rows={rows}
             rowKey={(f) => f.id}
-            onActivate={(f) => navigate(endpointHref(f.endpoint))}
+            busy={page.status === 'loading'}
+            onActivate={(f) => navigate(findingEndpointHref(f))}
             empty={
-              <EmptyState
-                compact
-                title={all.length === 0 ? 'No findings' : 'No finding matches'}
-                icon="findings"
-              >
-                {all.length === 0
-                  ? 'No endpoint is flagged or carries sensitive data.'
-                  : 'Nothing at this severity in this category.'}
+              <EmptyState compact title={filtered ? 'No finding matches' : 'No findings'} icon="findings">
+                {filtered
+                  ? 'Nothing matches these filters: try fewer.'
+                  : 'No endpoint is flagged or carries sensitive data.'}
               </EmptyState>
             }
           />
         )}
-        {rows.length > PAGE && (
+        {page.data && (q.cursor || nextCursor) && (
           <div className="table-foot">
             <span>
-              {offset + 1}–{Math.min(rows.length, offset + PAGE)} of {formatCount(rows.length)}
+              {number !== undefined && `Page ${number} · `}
+              {FINDINGS_PAGE_SIZE} a page, most severe first
             </span>
             <div className="row">
-              <button
-                type="button"
-                className="btn"
-                disabled={offset === 0}
-                onClick={() => navigate(href({ from: Math.max(0, offset - PAGE) }))}
-              >
+              <button type="button" className="btn" disabled={!q.cursor} onClick={goPrevious}>
                 <Icon name="chevronLeft" /> Previous
               </button>
               <button
                 type="button"
                 className="btn"
-                disabled={offset + PAGE >= rows.length}
-                onClick={() => navigate(href({ from: offset + PAGE }))}
+                disabled={!nextCursor}
+                onClick={goNext}
+                data-testid="findings-next"
               >
                 Next <Icon name="chevronRight" />
               </button>

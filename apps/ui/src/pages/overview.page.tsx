@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 
-import { ENDPOINT_FLAGS } from '../api/api.type';
+import { ENDPOINT_FLAGS, type FindingPage } from '../api/api.type';
 import { MAX_ENDPOINTS } from '../api/endpoint-snapshot.store';
 import { useEndpointSnapshot } from '../api/use-endpoint-snapshot.hook';
+import { useApi } from '../api/use-api.hook';
 import { useServices } from '../api/use-services.hook';
+import { useSevereFindings } from '../api/use-severe-findings.hook';
 import { FLAG_INFO, FlagBadge, MethodBadge, PathText, SeverityBadge } from '../design/badge.component';
 import { Icon } from '../design/icon.component';
 import { HBarList, Meter } from '../design/meter.component';
@@ -16,12 +18,12 @@ import {
   endpointHref,
   parseCatalogQuery,
 } from '../domain/catalog-query.util';
-import { deriveFindings } from '../domain/findings.util';
+import { categoryTitle, findingEndpointHref } from '../domain/findings-query.util';
 import { dataClassLabel, formatAgo, formatCount, formatDateTime } from '../domain/format.util';
 import { newestEndpoints, summarize } from '../domain/inventory-summary.util';
-import { OWASP_API_2023 } from '../domain/owasp.constant';
 import { Link } from '../router/link.component';
 import { CallsOverTime } from './calls-over-time.component';
+import { RecentChanges } from './recent-changes.component';
 
 const filtered = (params: Partial<CatalogQuery>) =>
   catalogHref({ ...parseCatalogQuery(new URLSearchParams()), ...params });
@@ -83,7 +85,9 @@ export function OverviewPage() {
   const snapshot = useEndpointSnapshot();
   const endpoints = snapshot.snapshot?.endpoints;
   const summary = useMemo(() => (endpoints ? summarize(endpoints) : undefined), [endpoints]);
-  const findings = useMemo(() => (endpoints ? deriveFindings(endpoints) : []), [endpoints]);
+  // the API sorts findings most severe first: the first page's head is the top risks
+  const top = useApi<FindingPage>('/api/v1/findings?limit=6');
+  const severe = useSevereFindings();
   const newest = useMemo(() => (endpoints ? newestEndpoints(endpoints, 5) : []), [endpoints]);
   const list = services.data?.services;
   const totals = list && {
@@ -174,13 +178,14 @@ export function OverviewPage() {
             label="Critical & high findings"
             tone="orange"
             value={
-              summary
-                ? formatCount(
-                    findings.filter((f) => f.severity === 'critical' || f.severity === 'high').length,
-                  )
+              severe.data
+                ? `${formatCount(severe.data.critical + severe.data.high)}${severe.data.truncated ? '+' : ''}`
                 : '–'
             }
-            sub={summary && `${formatCount(findings.length)} findings in all`}
+            sub={
+              severe.data &&
+              `${formatCount(severe.data.critical)} critical, ${formatCount(severe.data.high)} high`
+            }
           />
         </div>
       </div>
@@ -247,33 +252,35 @@ export function OverviewPage() {
       <div className="grid grid-2">
         <Panel
           title="Top risks"
-          hint="derived from flags and sensitive data"
+          hint="the most severe findings"
           flush
           actions={<Link href="/findings">All findings →</Link>}
         >
-          {!summary ? (
+          {top.status === 'error' && !top.data ? (
+            <ErrorState compact error={top.error} onRetry={top.reload} />
+          ) : !top.data ? (
             <LoadingRows rows={5} />
-          ) : findings.length === 0 ? (
+          ) : top.data.items.length === 0 ? (
             <EmptyState compact title="No findings" icon="findings">
               No endpoint carries a flag or sensitive data.
             </EmptyState>
           ) : (
             <ul className="risk-list">
-              {findings.slice(0, 6).map((f) => (
+              {top.data.items.map((f) => (
                 <li key={f.id}>
-                  <Link href={endpointHref(f.endpoint)} className="risk-item">
+                  <Link href={findingEndpointHref(f)} className="risk-item">
                     <SeverityBadge severity={f.severity} />
                     <span className="title">
                       <span style={{ fontWeight: 600 }}>{f.title}</span>
                       <span className="row" style={{ gap: 6, flexWrap: 'nowrap', minWidth: 0 }}>
-                        <MethodBadge method={f.endpoint.method} />
-                        <PathText path={f.endpoint.path} />
+                        <MethodBadge method={f.method} />
+                        <PathText path={f.path} />
                       </span>
                     </span>
                     <span className="faint" style={{ fontSize: 12, textAlign: 'right' }}>
-                      {f.owasp}:2023
+                      {f.category}
                       <br />
-                      {OWASP_API_2023[f.owasp]}
+                      {categoryTitle(f.category)}
                     </span>
                   </Link>
                 </li>
@@ -281,7 +288,7 @@ export function OverviewPage() {
             </ul>
           )}
         </Panel>
-        <Panel title="Last 24 hours" hint="from first/last-seen times">
+        <Panel title="Last 24 hours" hint="first/last-seen times and the change feed">
           {!summary || !totals ? (
             <LoadingRows rows={5} />
           ) : (
@@ -322,10 +329,7 @@ export function OverviewPage() {
                   </Link>
                 ))}
               </div>
-              <p className="faint" style={{ fontSize: 12 }}>
-                Changes to existing endpoints (schemas, auth, new status codes) need a change-history route
-                the API does not offer yet.
-              </p>
+              <RecentChanges />
             </div>
           )}
         </Panel>

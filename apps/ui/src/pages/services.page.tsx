@@ -1,20 +1,22 @@
 import { useMemo } from 'react';
 
-import { type ServiceSummary } from '../api/api.type';
+import { type ServiceSummary, type SpecVersion, type SpecVersionList } from '../api/api.type';
+import { useApi } from '../api/use-api.hook';
 import { useServices } from '../api/use-services.hook';
-import { Badge } from '../design/badge.component';
+import { Badge, RiskBadge } from '../design/badge.component';
 import { type Column, DataTable } from '../design/data-table.component';
 import { Icon } from '../design/icon.component';
 import { Panel } from '../design/panel.component';
 import { EmptyState, ErrorState, LoadingRows, ProgressBar } from '../design/state.component';
 import { catalogHref, parseCatalogQuery } from '../domain/catalog-query.util';
+import { specsByService } from '../domain/drift.util';
 import { formatAgo, formatCount, formatDateTime } from '../domain/format.util';
 import { Link } from '../router/link.component';
 import { buildHref, navigate } from '../router/router.util';
 import { useLocation } from '../router/use-location.hook';
 
-type ServiceSort = 'name' | 'endpoints' | 'calls' | 'lastSeen' | 'firstSeen';
-const SORTS: readonly ServiceSort[] = ['name', 'endpoints', 'calls', 'lastSeen', 'firstSeen'];
+type ServiceSort = 'name' | 'endpoints' | 'calls' | 'lastSeen' | 'firstSeen' | 'risk';
+const SORTS: readonly ServiceSort[] = ['name', 'endpoints', 'calls', 'lastSeen', 'firstSeen', 'risk'];
 
 const endpointsOf = (service: string) =>
   catalogHref({ ...parseCatalogQuery(new URLSearchParams()), service });
@@ -25,9 +27,12 @@ const COMPARE: Record<ServiceSort, (a: ServiceSummary, b: ServiceSummary) => num
   calls: (a, b) => a.calls - b.calls,
   lastSeen: (a, b) => Date.parse(a.lastSeen) - Date.parse(b.lastSeen),
   firstSeen: (a, b) => Date.parse(a.firstSeen) - Date.parse(b.firstSeen),
+  risk: (a, b) => (a.risk?.score ?? -1) - (b.risk?.score ?? -1),
 };
 
-const COLUMNS: ReadonlyArray<Column<ServiceSummary>> = [
+type Row = ServiceSummary & { spec?: SpecVersion };
+
+const COLUMNS: ReadonlyArray<Column<Row>> = [
   {
     key: 'name',
     header: 'Service',
@@ -55,11 +60,27 @@ const COLUMNS: ReadonlyArray<Column<ServiceSummary>> = [
     cell: (s) => <span className="num">{formatCount(s.calls)}</span>,
   },
   {
+    key: 'risk',
+    header: 'Risk',
+    sortable: true,
+    width: '120px',
+    // API versions without findings report no risk
+    cell: (s) => (s.risk ? <RiskBadge risk={s.risk} /> : <span className="faint">–</span>),
+  },
+  {
     key: 'spec',
     header: 'Documented',
     width: '150px',
-    // the API has no reference-spec route yet: no service can be shown as documented
-    cell: () => <Badge title="no reference spec: the API has no specs route yet">no spec</Badge>,
+    cell: (s) =>
+      s.spec ? (
+        <Link href={buildHref('/specs', { service: s.name })} tabIndex={-1}>
+          <Badge tone="green" title={`${s.spec.title}, imported ${formatDateTime(s.spec.importedAt)}`}>
+            {`spec v${s.spec.version}`}
+          </Badge>
+        </Link>
+      ) : (
+        <Badge title="no reference spec: traffic only">no spec</Badge>
+      ),
   },
   {
     key: 'firstSeen',
@@ -81,6 +102,7 @@ const COLUMNS: ReadonlyArray<Column<ServiceSummary>> = [
 export function ServicesPage() {
   const location = useLocation();
   const services = useServices();
+  const specs = useApi<SpecVersionList>('/api/v1/specs');
   const text = location.search.get('q') ?? '';
   const sortParam = location.search.get('sort') ?? 'name';
   const desc = sortParam.startsWith('-');
@@ -96,12 +118,13 @@ export function ServicesPage() {
     });
   };
   const rows = useMemo(() => {
-    const all = services.data?.services ?? [];
+    const latest = specsByService(specs.data?.specs ?? []);
+    const all: Row[] = (services.data?.services ?? []).map((s) => ({ ...s, spec: latest.get(s.name)?.[0] }));
     const needle = text.trim().toLowerCase();
     const matching = needle ? all.filter((s) => s.name.toLowerCase().includes(needle)) : all;
     const compare = COMPARE[sort];
     return [...matching].sort((a, b) => (desc ? compare(b, a) : compare(a, b)));
-  }, [services.data, text, sort, desc]);
+  }, [services.data, specs.data, text, sort, desc]);
   const total = services.data?.services.length ?? 0;
 
   return (

@@ -3,6 +3,8 @@ import { createRoot, type Root } from 'react-dom/client';
 
 // React warns unless told that this environment drives updates through act()
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom has no layout: navigating pages scrolls to the top, which it only reports as not implemented
+window.scrollTo = () => undefined;
 
 export interface Rendered {
   container: HTMLElement;
