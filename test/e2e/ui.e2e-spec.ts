@@ -192,7 +192,7 @@ describe('web catalog in chromium against apiscope up --demo', () => {
     await waitForRows(items.length);
   });
 
-  it('should filter the catalog by data class on the server, in the URL (needs the apiperf branch)', async () => {
+  it('should filter the catalog by data class on the server, in the URL', async () => {
     const { items } = await api<{ items: EndpointItem[] }>('/api/v1/endpoints?class=email&limit=100');
     expect(items.length).toBeGreaterThan(0);
     await page.goto(`${up.url}/endpoints`);
@@ -268,7 +268,7 @@ describe('web catalog in chromium against apiscope up --demo', () => {
     expect(Object.keys(document.paths).sort()).toEqual(Object.keys(expected.paths).sort());
   });
 
-  it("should show a service's drift from its reference spec as the API reports it (needs the drift branch)", async () => {
+  it("should show a service's drift from its reference spec as the API reports it", async () => {
     const drift = await api<{ summary: Record<string, number>; items: Array<{ drift: unknown[] }> }>(
       '/api/v1/services/api.shop.example/drift',
     );
@@ -286,12 +286,12 @@ describe('web catalog in chromium against apiscope up --demo', () => {
         .waitFor();
     // a service without a spec: a clean state, not an error
     await page.goto(`${up.url}/specs?service=auth.shop.example`);
-    await page.getByText('No reference spec').waitFor();
+    await page.getByRole('heading', { name: 'No reference spec' }).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     await shot('specs-drift-light');
   });
 
-  it('should list findings as GET /api/v1/findings pages them, filter in the URL and open an endpoint (needs the findings branch)', async () => {
+  it('should list findings as GET /api/v1/findings pages them, filter in the URL and open an endpoint', async () => {
     const first = await api<{ items: FindingItem[] }>('/api/v1/findings?limit=100');
     expect(first.items.length).toBeGreaterThan(0);
     await page.goto(`${up.url}/findings`);
