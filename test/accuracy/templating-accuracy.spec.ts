@@ -43,7 +43,10 @@ describe('path templating accuracy on the corpus specs', () => {
       const templater = new PathTemplater();
       for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
       templater.consolidate();
-      const score = scoreTemplates(traffic, (g) => templater.resolve(g.call.request.path).template);
+      const score = scoreTemplates(
+        traffic,
+        (g) => templater.resolve(g.call.request.path, g.call.request.method).template,
+      );
       const naive = scoreTemplates(traffic, (g) => templatePath(g.call.request.path));
       expect(score.f1).toBeGreaterThanOrEqual(FLOORS[file][values] - 0.005);
       expect(score.f1).toBeGreaterThanOrEqual(naive.f1);
@@ -59,7 +62,10 @@ describe('path templating accuracy on the corpus specs', () => {
           const templater = new PathTemplater();
           for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
           templater.consolidate();
-          return scoreTemplates(traffic, (g) => templater.resolve(g.call.request.path).template).f1;
+          return scoreTemplates(
+            traffic,
+            (g) => templater.resolve(g.call.request.path, g.call.request.method).template,
+          ).f1;
         })
         .reduce((a, b) => a + b, 0) / specs.length;
     expect(mean('realistic')).toBeGreaterThanOrEqual(0.95);

@@ -9,6 +9,8 @@ import { type TemplaterNode } from './templater-node.util';
 export interface ConsolidateLimits {
   /** literal children per node (and per extension) before a forced collapse */
   maxChildren: number;
+  /** leaf name -> distinct grandparents it ends paths under (recurring-leaves.util.ts) */
+  recurrence?: ReadonlyMap<string, number>;
 }
 
 export interface Kid {
