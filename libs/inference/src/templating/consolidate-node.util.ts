@@ -1,6 +1,6 @@
 import { formParameter } from './form-parameter.util';
 import { joins } from './join-parameter.util';
-import { isRead, recurringLeaves } from './recurring-leaves.util';
+import { isRead, MIN_FAMILY, recurringLeaves } from './recurring-leaves.util';
 import { isVocabularyKind, splitExtension } from './segment-kind.util';
 import { type ConsolidateLimits, type Kid, NEVER_VALUE } from './sibling-evidence.util';
 import { TemplaterNode } from './templater-node.util';
@@ -64,9 +64,10 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
   for (const [ext, kids] of groups) {
     if (node.noParam.has(ext)) continue;
     let par = node.par.get(ext);
-    const vocabulary = limits.recurrence
-      ? recurringLeaves(kids, limits.recurrence, par?.closed === true)
-      : [];
+    const vocabulary =
+      limits.recurrence && (par?.closed || kids.length >= MIN_FAMILY)
+        ? recurringLeaves(kids, limits.recurrence(), par?.closed === true)
+        : [];
     if (!par) {
       const formed = formParameter(kids, limits);
       const chosen = formed.length > 0 ? formed : vocabulary;

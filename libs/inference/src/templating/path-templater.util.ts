@@ -91,7 +91,13 @@ export class PathTemplater {
     // bottom-up: a node decides on children whose own subtrees are already templated, and a
     // parameter made of merged subtrees is examined again (its children now line up); a decision
     // can enable one above it that was already passed, hence a few rounds
-    const limits = { maxChildren: this.maxChildren, recurrence: leafRecurrence(this.root) };
+    // counted once per consolidation, at the first node that needs it (decisions made during the
+    // walk do not change which names recur: moved names stay counted through the vocabulary)
+    let recurrence: Map<string, number> | undefined;
+    const limits = {
+      maxChildren: this.maxChildren,
+      recurrence: () => (recurrence ??= leafRecurrence(this.root)),
+    };
     const walk = (node: TemplaterNode, depth: number): boolean => {
       let moved = false;
       for (const child of [...node.lit.values()]) moved = walk(child, depth + 1) || moved;

@@ -19,7 +19,7 @@ export const isRead = (method: string): boolean => method === 'GET' || method ==
  * Selectors are read; a name also written to (`PUT /cards/{id}/closed`) keeps its writes literal.
  */
 const isLeaf = (node: TemplaterNode): boolean =>
-  node.lit.size === 0 && node.par.size === 0 && [...node.ends.keys()].some(isRead);
+  node.lit.size === 0 && node.par.size === 0 && (node.ends.has('GET') || node.ends.has('HEAD'));
 
 const leafLike = (node: TemplaterNode): boolean =>
   !node.pinned && isLeaf(node) && (node.kind === 'name' || isVocabularyKind(node.kind));

@@ -9,8 +9,11 @@ import { type TemplaterNode } from './templater-node.util';
 export interface ConsolidateLimits {
   /** literal children per node (and per extension) before a forced collapse */
   maxChildren: number;
-  /** leaf name -> distinct grandparents it ends paths under (recurring-leaves.util.ts) */
-  recurrence?: ReadonlyMap<string, number>;
+  /**
+   * leaf name -> distinct resources it ends paths under (recurring-leaves.util.ts); a function so the
+   * trie is walked for it only when a node has a family of leaves to judge
+   */
+  recurrence?: () => ReadonlyMap<string, number>;
 }
 
 export interface Kid {
