@@ -109,6 +109,12 @@ export function fitsUnder(kid: TemplaterNode, par: TemplaterNode, depth = 0): bo
     total += 1;
     if (!par.par.has(ext) && !uncollapsed) misfits += 1;
   }
+  // a path that ends here, beside values that always go on (`/v1/__lbheartbeat__` beside
+  // `/v1/{prefix}/{api_ver}/...`), is an operation of its own
+  if (depth === 0 && kid.ends.size > 0 && par.ends.size === 0 && (par.lit.size > 0 || par.par.size > 0)) {
+    total += 1;
+    misfits += 1;
+  }
   // one odd continuation in five (at least one when others match) is noise: a rare operation whose
   // only calls happened to carry this value
   const tolerated = total >= 2 ? Math.max(1, Math.floor(total / 5)) : 0;
