@@ -48,8 +48,16 @@ export class PathTemplater {
   private observed = 0;
   private sinceConsolidation = 0;
   private nodes = 1;
-  /** resolutions since the trie last changed shape (same path, same answer) */
-  private readonly resolved = new Map<string, ResolvedPath>();
+  /**
+   * resolutions since the trie last changed shape (same path, same answer), by path: the method
+   * matters only for reads of a selector's name (`read`, computed for those paths alone)
+   */
+  private readonly resolved = new Map<
+    string,
+    { base: ResolvedPath; selector: boolean; read?: ResolvedPath }
+  >();
+  /** set by resolveNow: the path's last segment is a name of a selector vocabulary */
+  private selectorSeen = false;
   private readonly maxChildren: number;
   private readonly maxNodes: number;
   private readonly maxDepth: number;
@@ -69,8 +77,7 @@ export class PathTemplater {
     node.hits += 1;
     const segments = this.segmentsOf(path);
     for (let depth = 0; depth < segments.length; depth++) {
-      const last = depth === segments.length - 1;
-      const field = last ? vocabularyRead(node, segments[depth], method) : undefined;
+      const field = depth === segments.length - 1 ? vocabularyRead(node, segments[depth], method) : undefined;
       if (field) {
         field.hits += 1;
         field.addValue(segments[depth], segmentKind(segments[depth]), 1, true);
@@ -135,25 +142,28 @@ export class PathTemplater {
    * while a write to the same name (`PUT /cards/{id}/closed`) stays its own operation.
    */
   resolve(path: string, method?: string): ResolvedPath {
-    const key = method === undefined ? path : `${method} ${path}`;
-    const cached = this.resolved.get(key);
-    if (cached) return cached;
-    const result = this.resolveNow(path, method);
-    if (this.resolved.size >= 4096) this.resolved.clear();
-    this.resolved.set(key, result);
-    return result;
+    let entry = this.resolved.get(path);
+    if (!entry) {
+      const base = this.resolveNow(path, false);
+      entry = { base, selector: this.selectorSeen };
+      if (this.resolved.size >= 4096) this.resolved.clear();
+      this.resolved.set(path, entry);
+    }
+    if (!entry.selector || method === undefined || !isRead(method)) return entry.base;
+    return (entry.read ??= this.resolveNow(path, true));
   }
 
-  private resolveNow(path: string, method: string | undefined): ResolvedPath {
+  private resolveNow(path: string, read: boolean): ResolvedPath {
     const segments = this.segmentsOf(path);
     const parts: TemplatePart[] = [];
     let node: TemplaterNode | undefined = this.root;
-    for (const [i, segment] of segments.entries()) {
+    this.selectorSeen = false;
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
       const field: TemplaterNode | undefined =
-        node && method !== undefined && i === segments.length - 1
-          ? vocabularyRead(node, segment, method)
-          : undefined;
-      if (field) {
+        node && i === segments.length - 1 ? vocabularyRead(node, segment, 'GET') : undefined;
+      if (field) this.selectorSeen = true;
+      if (field && read) {
         parts.push({ ext: '', kind: dominantKind(field) ?? 'word', value: segment });
         node = field;
         continue;
@@ -337,9 +347,8 @@ function formatKey(segment: string): string {
  * because writes use it (`PUT /cards/{id}/closed`), but reads of it are the field selector's values.
  */
 function vocabularyRead(node: TemplaterNode, segment: string, method: string): TemplaterNode | undefined {
-  if (!isRead(method)) return undefined;
   const par = node.par.get('');
-  if (!par?.closed || !par.vocabulary.includes(segment)) return undefined;
+  if (!par?.closed || !isRead(method) || !par.vocabulary.includes(segment)) return undefined;
   const known = node.lit.get(segment);
   return known && (known.lit.size > 0 || known.par.size > 0) ? undefined : par;
 }
