@@ -96,7 +96,7 @@ timed('1. templater: observe + resolve', calls.length, () => {
     let t = templaters.get(service);
     if (!t) templaters.set(service, (t = new PathTemplater()));
     t.observe(c.request.method, c.request.path);
-    t.resolve(c.request.path);
+    t.resolve(c.request.path, c.request.method);
   }
 });
 
@@ -108,7 +108,7 @@ timed('2. all per-call inference (bodies sampled per endpoint)', calls.length, (
     let t = templaters.get(service);
     if (!t) templaters.set(service, (t = new PathTemplater()));
     t.observe(c.request.method, c.request.path);
-    const { template } = t.resolve(c.request.path);
+    const { template } = t.resolve(c.request.path, c.request.method);
     const key = `${service} ${c.request.method} ${template}`;
     let p = profiles.get(key);
     if (!p) profiles.set(key, (p = EndpointProfile.empty()));

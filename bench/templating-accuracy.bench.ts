@@ -42,7 +42,10 @@ for (const file of files) {
     const templater = new PathTemplater();
     for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
     templater.consolidate();
-    const score = scoreTemplates(traffic, (g) => templater.resolve(g.call.request.path).template);
+    const score = scoreTemplates(
+      traffic,
+      (g) => templater.resolve(g.call.request.path, g.call.request.method).template,
+    );
     const base = scoreTemplates(traffic, (g) => templatePath(g.call.request.path));
     f1 += score.f1;
     p += score.precision;

@@ -430,12 +430,14 @@ export function generateTraffic(spec: SpecDocument, options: GenerateOptions = {
     const calls = Math.max(1, Math.round(base * (options.scale ?? 1)));
     for (let i = 0; i < calls; i++) {
       const path = operation.template.replace(/\{([^}]+)\}/g, (_m, raw: string) => {
-        const name = raw.split(':')[0];
-        const param = operation.pathParameters.find((p) => p.name === name) ?? {
+        const [name, constraint] = raw.split(':');
+        const declared = operation.pathParameters.find((p) => p.name === name) ?? {
           name,
           in: 'path',
           type: 'string',
         };
+        // `{api_ver:\d+}` (Pyramid/Kinto routes): the server accepts digits only, so traffic has digits
+        const param = constraint === '\\d+' ? { ...declared, type: 'integer' } : declared;
         return encodeURIComponent(pick(rnd, poolOf(param)))
           .replace(/%3B/gi, ';')
           .replace(/%40/g, '@');

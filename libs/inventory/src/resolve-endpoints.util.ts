@@ -33,7 +33,7 @@ export function resolveEndpoints(input: ResolveInput): ResolvedEndpoint[] {
   for (const row of input.stats) {
     const templater = input.templaters.get(row.service);
     const { path, graphql } = splitEndpointKey(row.pathTemplate);
-    const template = templater ? templater.resolve(path).template : path;
+    const template = templater ? templater.resolve(path, row.method).template : path;
     const finalKey = graphql ? `${template}#${graphql.operationType} ${graphql.operationName}` : template;
     const key = profileKey(row.service, row.method, finalKey);
     const profile = input.profiles.get(profileKey(row.service, row.method, row.pathTemplate));

@@ -28,7 +28,7 @@ export function enrichCalls(calls: readonly ApiCall[], state: InferenceStateServ
   return calls.map((call, i) => {
     const service = services[i];
     const method = call.request.method.toUpperCase();
-    const { template } = state.templater(service).resolve(call.request.path);
+    const { template } = state.templater(service).resolve(call.request.path, method);
     const operation = graphqlOperationOf(call);
     const key = operation ? graphqlKey(template, operation.type, operation.name) : template;
     const auth = detectCallAuth(call.request);

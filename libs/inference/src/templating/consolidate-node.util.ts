@@ -1,5 +1,6 @@
 import { formParameter } from './form-parameter.util';
 import { joins } from './join-parameter.util';
+import { isRead, MIN_FAMILY, recurringLeaves } from './recurring-leaves.util';
 import { isVocabularyKind, splitExtension } from './segment-kind.util';
 import { type ConsolidateLimits, type Kid, NEVER_VALUE } from './sibling-evidence.util';
 import { TemplaterNode } from './templater-node.util';
@@ -26,10 +27,25 @@ import { TemplaterNode } from './templater-node.util';
 export const FORMAT_SUFFIX = '.{format}';
 
 function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
+  if (par.closed && [...kid.node.ends.keys()].some((m) => !isRead(m))) {
+    // a selector's name that is also written to: its reads join the parameter, its writes stay
+    for (const [method, calls] of [...kid.node.ends]) {
+      if (!isRead(method)) continue;
+      kid.node.ends.delete(method);
+      par.end(method, calls);
+      par.hits += calls;
+      kid.node.hits = Math.max(0, kid.node.hits - calls);
+    }
+    par.addValue(kid.key, kid.node.kind, 1, isVocabularyKind(kid.node.kind));
+    par.addVocabulary(kid.key);
+    par.dirty = true;
+    return;
+  }
   node.lit.delete(kid.key);
   const stem = par.mixedExtensions ? kid.key : splitExtension(kid.key).stem;
   par.absorbParameter(kid.node);
   par.addValue(stem, kid.node.kind, kid.node.hits, isVocabularyKind(kid.node.kind));
+  if (par.closed) par.addVocabulary(kid.key);
   par.dirty = true;
 }
 
@@ -48,17 +64,23 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
   for (const [ext, kids] of groups) {
     if (node.noParam.has(ext)) continue;
     let par = node.par.get(ext);
+    const vocabulary =
+      limits.recurrence && (par?.closed || kids.length >= MIN_FAMILY)
+        ? recurringLeaves(kids, limits.recurrence(), par?.closed === true)
+        : [];
     if (!par) {
-      const chosen = formParameter(kids, limits);
+      const formed = formParameter(kids, limits);
+      const chosen = formed.length > 0 ? formed : vocabulary;
       if (chosen.length === 0) continue;
       par = new TemplaterNode();
+      par.closed = formed.length === 0;
       node.par.set(ext, par);
       for (const kid of chosen) moveInto(node, par, kid);
       moved = true;
     }
     for (const kid of kids) {
       if (!node.lit.has(kid.key)) continue;
-      if (joins(kid.node, par)) {
+      if (vocabulary.includes(kid) || (!par.closed && joins(kid.node, par))) {
         moveInto(node, par, kid);
         moved = true;
       }

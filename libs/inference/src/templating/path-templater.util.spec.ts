@@ -256,6 +256,31 @@ const KUBERNETES: Family = [
   { method: 'GET', template: '/version', calls: 10, values: {} },
 ];
 
+/**
+ * Mozilla Kinto (corpus spec mozilla.com__kinto__1.17.json): service endpoints beside a route whose
+ * values always go on (the spec's route, without its last segment `{metrics:.*}`: its values are
+ * dictionary words, `main`, `crash`, which stay literal by design).
+ */
+const KINTO: Family = [
+  { method: 'GET', template: '/v1/__lbheartbeat__', calls: 25, values: {} },
+  { method: 'GET', template: '/v1/__heartbeat__', calls: 20, values: {} },
+  { method: 'GET', template: '/v1/__version__', calls: 6, values: {} },
+  { method: 'GET', template: '/v1/__api__', calls: 4, values: {} },
+  { method: 'GET', template: '/v1/buckets', calls: 20, values: {} },
+  { method: 'POST', template: '/v1/batch', calls: 8, values: {} },
+  {
+    method: 'GET',
+    template: '/v1/{prefix}/{api_ver}/{application_guid}/{application_ver}',
+    calls: 40,
+    values: {
+      prefix: ['firefox-desktop', 'fenix', 'focus-ios', 'thunderbird', 'klar-android', 'reference-browser'],
+      api_ver: ['1', '2', '3'],
+      application_guid: ['ec8030f7-c20a-464f-9b0e-13a3a9e97384', '3550f703-e582-4d05-9a08-453d09bdfdc6'],
+      application_ver: ['120.0.1', '121.0', '115.6.0esr'],
+    },
+  },
+];
+
 /** Interleaves the family's calls deterministically, values cycling through their lists. */
 function traffic(family: Family): Array<{ method: string; path: string; template: string }> {
   const out: Array<{ method: string; path: string; template: string }> = [];
@@ -283,6 +308,7 @@ describe(PathTemplater.name, () => {
     ['Twilio', TWILIO],
     ['Slack RPC', SLACK],
     ['Kubernetes', KUBERNETES],
+    ['Kinto', KINTO],
   ])('should learn the %s path family exactly', (_name, family) => {
     const calls = traffic(family);
     const templater = new PathTemplater();

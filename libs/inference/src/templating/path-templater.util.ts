@@ -1,4 +1,5 @@
 import { consolidateNode, FORMAT_SUFFIX, textShare } from './consolidate-node.util';
+import { leafRecurrence } from './recurring-leaves.util';
 import { nameParameters, type TemplatePart } from './parameter-name.util';
 import {
   isTypedKind,
@@ -7,6 +8,7 @@ import {
   segmentKind,
   splitExtension,
 } from './segment-kind.util';
+import { isRead } from './recurring-leaves.util';
 import { TemplaterNode } from './templater-node.util';
 import { type TemplaterStateJson } from './templater-state.type';
 
@@ -46,8 +48,16 @@ export class PathTemplater {
   private observed = 0;
   private sinceConsolidation = 0;
   private nodes = 1;
-  /** resolutions since the trie last changed shape (same path, same answer) */
-  private readonly resolved = new Map<string, ResolvedPath>();
+  /**
+   * resolutions since the trie last changed shape (same path, same answer), by path: the method
+   * matters only for reads of a selector's name (`read`, computed for those paths alone)
+   */
+  private readonly resolved = new Map<
+    string,
+    { base: ResolvedPath; selector: boolean; read?: ResolvedPath }
+  >();
+  /** set by resolveNow: the path's last segment is a name of a selector vocabulary */
+  private selectorSeen = false;
   private readonly maxChildren: number;
   private readonly maxNodes: number;
   private readonly maxDepth: number;
@@ -66,7 +76,14 @@ export class PathTemplater {
     let node = this.root;
     node.hits += 1;
     const segments = this.segmentsOf(path);
-    for (let depth = 0; depth < segments.length; depth++) node = this.step(node, segments[depth], depth);
+    for (let depth = 0; depth < segments.length; depth++) {
+      const field = depth === segments.length - 1 ? vocabularyRead(node, segments[depth], method) : undefined;
+      if (field) {
+        field.hits += 1;
+        field.addValue(segments[depth], segmentKind(segments[depth]), 1, true);
+        node = field;
+      } else node = this.step(node, segments[depth], depth);
+    }
     node.end(method);
     this.observed += 1;
     this.sinceConsolidation += 1;
@@ -81,14 +98,18 @@ export class PathTemplater {
     // bottom-up: a node decides on children whose own subtrees are already templated, and a
     // parameter made of merged subtrees is examined again (its children now line up); a decision
     // can enable one above it that was already passed, hence a few rounds
+    // counted once per consolidation, at the first node that needs it (decisions made during the
+    // walk do not change which names recur: moved names stay counted through the vocabulary)
+    let recurrence: Map<string, number> | undefined;
+    const limits = {
+      maxChildren: this.maxChildren,
+      recurrence: () => (recurrence ??= leafRecurrence(this.root)),
+    };
     const walk = (node: TemplaterNode, depth: number): boolean => {
       let moved = false;
       for (const child of [...node.lit.values()]) moved = walk(child, depth + 1) || moved;
       for (const child of [...node.par.values()]) moved = walk(child, depth + 1) || moved;
-      if (
-        (node.dirty || node.lit.size + node.par.size > 1) &&
-        consolidateNode(node, { maxChildren: this.maxChildren })
-      ) {
+      if ((node.dirty || node.lit.size + node.par.size > 1) && consolidateNode(node, limits)) {
         moved = true;
         for (const child of [...node.par.values()]) if (depth < this.maxDepth) walk(child, depth + 1);
       }
@@ -115,21 +136,38 @@ export class PathTemplater {
     }
   }
 
-  /** The template of a path (or of an older template) under the current state; never learns. */
-  resolve(path: string): ResolvedPath {
-    const cached = this.resolved.get(path);
-    if (cached) return cached;
-    const result = this.resolveNow(path);
-    if (this.resolved.size >= 4096) this.resolved.clear();
-    this.resolved.set(path, result);
-    return result;
+  /**
+   * The template of a path (or of an older template) under the current state; never learns. With the
+   * method, a read of a field selector (`GET /cards/{id}/closed`) resolves to the selector parameter
+   * while a write to the same name (`PUT /cards/{id}/closed`) stays its own operation.
+   */
+  resolve(path: string, method?: string): ResolvedPath {
+    let entry = this.resolved.get(path);
+    if (!entry) {
+      const base = this.resolveNow(path, false);
+      entry = { base, selector: this.selectorSeen };
+      if (this.resolved.size >= 4096) this.resolved.clear();
+      this.resolved.set(path, entry);
+    }
+    if (!entry.selector || method === undefined || !isRead(method)) return entry.base;
+    return (entry.read ??= this.resolveNow(path, true));
   }
 
-  private resolveNow(path: string): ResolvedPath {
+  private resolveNow(path: string, read: boolean): ResolvedPath {
     const segments = this.segmentsOf(path);
     const parts: TemplatePart[] = [];
     let node: TemplaterNode | undefined = this.root;
-    for (const segment of segments) {
+    this.selectorSeen = false;
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
+      const field: TemplaterNode | undefined =
+        node && i === segments.length - 1 ? vocabularyRead(node, segment, 'GET') : undefined;
+      if (field) this.selectorSeen = true;
+      if (field && read) {
+        parts.push({ ext: '', kind: dominantKind(field) ?? 'word', value: segment });
+        node = field;
+        continue;
+      }
       const { stem, ext } = node?.par.get('')?.mixedExtensions
         ? { stem: segment, ext: '' }
         : splitExtension(segment);
@@ -264,6 +302,8 @@ export class PathTemplater {
       }
     }
     if (node.noParam.has(ext)) par = undefined;
+    // a closed vocabulary takes an unseen name only once consolidation finds it recurring too
+    if (par?.closed && !par.forced && !isTypedKind(kind) && !soft) par = undefined;
     if (par && (par.forced || isTypedKind(kind) || soft || accepts(par, kind))) {
       par.hits += 1;
       par.addValue(stem, kind, 1, isVocabularyKind(kind));
@@ -300,6 +340,17 @@ export class PathTemplater {
 function formatKey(segment: string): string {
   const { stem, ext } = splitExtension(segment);
   return ext === '' ? segment : `${stem}${FORMAT_SUFFIX}`;
+}
+
+/**
+ * The closed vocabulary parameter a read of a known leaf name belongs to: the name stayed literal
+ * because writes use it (`PUT /cards/{id}/closed`), but reads of it are the field selector's values.
+ */
+function vocabularyRead(node: TemplaterNode, segment: string, method: string): TemplaterNode | undefined {
+  const par = node.par.get('');
+  if (!par?.closed || !isRead(method) || !par.vocabulary.includes(segment)) return undefined;
+  const known = node.lit.get(segment);
+  return known && (known.lit.size > 0 || known.par.size > 0) ? undefined : par;
 }
 
 /** Does an existing parameter take an unseen value of this kind without waiting for evidence? */

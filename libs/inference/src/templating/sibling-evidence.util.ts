@@ -9,6 +9,11 @@ import { type TemplaterNode } from './templater-node.util';
 export interface ConsolidateLimits {
   /** literal children per node (and per extension) before a forced collapse */
   maxChildren: number;
+  /**
+   * leaf name -> distinct resources it ends paths under (recurring-leaves.util.ts); a function so the
+   * trie is walked for it only when a node has a family of leaves to judge
+   */
+  recurrence?: () => ReadonlyMap<string, number>;
 }
 
 export interface Kid {
@@ -103,6 +108,12 @@ export function fitsUnder(kid: TemplaterNode, par: TemplaterNode, depth = 0): bo
   for (const ext of kid.par.keys()) {
     total += 1;
     if (!par.par.has(ext) && !uncollapsed) misfits += 1;
+  }
+  // a path that ends here, beside values that always go on (`/v1/__lbheartbeat__` beside
+  // `/v1/{prefix}/{api_ver}/...`), is an operation of its own
+  if (depth === 0 && kid.ends.size > 0 && par.ends.size === 0 && (par.lit.size > 0 || par.par.size > 0)) {
+    total += 1;
+    misfits += 1;
   }
   // one odd continuation in five (at least one when others match) is noise: a rare operation whose
   // only calls happened to carry this value

@@ -3,6 +3,7 @@ import { type TemplaterNodeJson } from './templater-state.type';
 
 const MAX_SAMPLES = 6;
 const MAX_SAMPLE_LENGTH = 64;
+const MAX_VOCABULARY = 64;
 /** Linear-counting sketch of distinct values: 1024 bits, accurate to a few thousand values. */
 const SKETCH_BITS = 1024;
 
@@ -34,6 +35,13 @@ export class TemplaterNode {
   /** parameter nodes: a name a user gave it, and whether a user forced every value into it */
   pinnedName: string | undefined;
   forced = false;
+  /**
+   * parameter nodes formed from an API-wide vocabulary of leaf names (recurring-leaves.util.ts):
+   * they take only names of that vocabulary, so operations beside them stay literal
+   */
+  closed = false;
+  /** closed parameters: the leaf names they took (bounded), still counted as recurring leaves */
+  vocabulary: string[] = [];
   /** extensions under which a user split the parameter: values stay literal there */
   readonly noParam = new Set<string>();
   /** parameter nodes: values carry varying extensions (`a.pdf`, `b.png`), kept in the value */
@@ -104,6 +112,8 @@ export class TemplaterNode {
     }
     this.pinned ||= src.pinned;
     this.forced ||= src.forced;
+    this.closed ||= src.closed;
+    for (const word of src.vocabulary) this.addVocabulary(word);
     this.pinnedName ??= src.pinnedName;
     for (const ext of src.noParam) this.noParam.add(ext);
     this.mixedExtensions ||= src.mixedExtensions;
@@ -118,6 +128,11 @@ export class TemplaterNode {
     this.wordBits = orBits(this.wordBits, src.wordBits);
     for (const s of src.samples)
       if (this.samples.length < MAX_SAMPLES && !this.samples.includes(s)) this.samples.push(s);
+  }
+
+  addVocabulary(word: string): void {
+    if (this.vocabulary.length < MAX_VOCABULARY && !this.vocabulary.includes(word))
+      this.vocabulary.push(word);
   }
 
   countNodes(): number {
@@ -139,6 +154,8 @@ export class TemplaterNode {
     if (this.pinned) out.pin = 1;
     if (this.pinnedName !== undefined) out.pn = this.pinnedName;
     if (this.forced) out.f = 1;
+    if (this.closed) out.c = 1;
+    if (this.vocabulary.length > 0) out.w = [...this.vocabulary];
     if (this.noParam.size > 0) out.np = [...this.noParam];
     if (this.mixedExtensions) out.x = 1;
     return out;
@@ -162,6 +179,10 @@ export class TemplaterNode {
     node.pinned = json.pin === 1;
     node.pinnedName = typeof json.pn === 'string' ? json.pn.slice(0, 64) : undefined;
     node.forced = json.f === 1;
+    node.closed = json.c === 1;
+    if (Array.isArray(json.w))
+      for (const word of json.w)
+        if (typeof word === 'string') node.addVocabulary(word.slice(0, MAX_SAMPLE_LENGTH));
     if (Array.isArray(json.np)) for (const ext of json.np) if (typeof ext === 'string') node.noParam.add(ext);
     node.mixedExtensions = json.x === 1;
     node.dirty = false;

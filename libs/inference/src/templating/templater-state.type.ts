@@ -27,6 +27,10 @@ export interface TemplaterNodeJson {
   /** corrections: a parameter's name given by a user; every value forced into it; extensions split */
   pn?: string;
   f?: 1;
+  /** parameter nodes: a closed vocabulary of leaf names (field selectors): takes no other siblings */
+  c?: 1;
+  /** closed parameter nodes: the leaf names they took (bounded) */
+  w?: string[];
   np?: string[];
 }
 
