@@ -76,6 +76,7 @@ export class DistributedHarness {
    * fault: whichever owns `crashAt.partition` when it stores the batch holding `crashAt.offset` dies
    * by SIGKILL before committing it (the worst moment), whatever the group's assignment. The dead
    * worker is started again; the run ends when the group has committed every event.
+   * `meanwhile` (producing the events) runs while the workers start, as it would in production.
    */
   async crashAndRecover(options: {
     group: string;
@@ -83,6 +84,7 @@ export class DistributedHarness {
     crashAt: { partition: number; offset: number };
     maxBatch: number;
     timeoutMs: number;
+    meanwhile?: () => Promise<void>;
   }): Promise<{ outputs: () => string }> {
     const deadline = Date.now() + options.timeoutMs;
     const worker = (env: NodeJS.ProcessEnv = {}) =>
@@ -108,6 +110,7 @@ export class DistributedHarness {
       workers
         .map((w, i) => `--- worker ${i}, exit ${w.child.exitCode}:\n${w.output().slice(-2500)}`)
         .join('\n');
+    await within(options.meanwhile?.() ?? Promise.resolve(), deadline - Date.now(), () => 'producing');
     const dead = await within(
       Promise.race(workers.map((w, i) => w.exited.then((code) => ({ i, code })))),
       deadline - Date.now(),

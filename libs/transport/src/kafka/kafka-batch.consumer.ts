@@ -117,6 +117,10 @@ export class KafkaBatchConsumer {
       sessionTimeout,
       heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
       maxBytesPerPartition: 4 * 1024 * 1024,
+      // An idle fetch long-polls this long, and kafkajs only heartbeats (so only notices a
+      // rebalance) and only stops between fetches: the default 5 s made every rebalance and every
+      // graceful stop wait for it. Data still comes back as soon as there is any.
+      maxWaitTimeInMs: 500,
     });
     this.dlq = options.kafka.producer({
       createPartitioner: Partitioners.DefaultPartitioner,
