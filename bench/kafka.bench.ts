@@ -1,12 +1,17 @@
 /**
- * Distributed-mode figures against librdkafka's mock cluster (loopback, 6 partitions):
+ * Distributed-mode figures against librdkafka's mock cluster (loopback, 6 partitions), on the calls
+ * of one capture (bench/pcap-generate.ts, seeded REST traffic of six services, decoded once by
+ * `apiscope sensor pcap`):
  *  1. sensor -> Kafka: KafkaCallSink produce rate (events/s), gzip and snappy;
- *  2. Kafka -> pipeline -> ClickHouse (server mode over HTTP): consume-and-store rate of one
- *     `apiscope pipeline` worker and of two workers in one group;
- *  3. end-to-end lag at a steady produce rate (p50/p95 of store time minus produce time);
- * compared with the embedded in-process bus on the same events (ingest.bench measures it over HTTP).
- * Usage: npm run bench kafka   (BENCH_EVENTS=60000 to change; stay under the mock's 5 MiB/partition)
+ *  2. Kafka -> pipeline -> ClickHouse: consume-and-store rate of one `apiscope pipeline` worker and
+ *     of two workers in one group (ClickHouse: one chdb engine behind the HTTP gateway of the tests);
+ *  3. end-to-end lag at a steady rate below capacity: p50/p99 of (row stored - event sent);
+ *  4. the same events through embedded mode's in-process bus into the same ClickHouse: rate and lag.
+ * Every phase stores into its own database and checks that every event was stored exactly once.
+ * Usage: npm run bench kafka   (BENCH_EXCHANGES=12000, BENCH_LAG_SECONDS=15, BENCH_TICK_MS=1000; the mock
+ * keeps at most 5 MiB per partition)
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,166 +19,323 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 
 import { type ApiCall } from '@apiscope/contracts';
-import { CallRepository, ClickHouseStore } from '@apiscope/storage';
+import { ClickHouseStore } from '@apiscope/storage';
 import { KafkaCallSink, type KafkaCompression, createKafkaClient } from '@apiscope/transport';
 
-import { startCli } from '../test/support/child-process';
-import { startClickHouseGateway } from '../test/support/clickhouse-http-gateway';
+import { type RunningCli, startCli } from '../test/support/child-process';
+import { type ClickHouseGateway, startClickHouseGateway } from '../test/support/clickhouse-http-gateway';
 import { startKafkaMock } from '../test/support/kafka-mock';
 
-const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 60_000);
+const EXCHANGES = Number(process.env['BENCH_EXCHANGES'] ?? 12_000);
+const LAG_SECONDS = Number(process.env['BENCH_LAG_SECONDS'] ?? 15);
+/**
+ * How often the paced sensor sends. librdkafka's mock answers a fetch with one message set (one
+ * producer request's share) per partition, so every send becomes one stored batch per partition:
+ * with sends every few ms the worker would pay a batch's fixed cost per handful of events, which a
+ * real broker (many message sets per fetch) does not impose. One send a second is a sensor's flush.
+ */
+const TICK_MS = Number(process.env['BENCH_TICK_MS'] ?? 1000);
 const TOPIC = 'apiscope.calls.v1';
+const LAG_TOPIC = 'apiscope.lag.v1';
+const MAX_BATCH = 5000;
+const ROOT = join(__dirname, '..');
+const SWC_ENV = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'apps', 'cli', 'tsconfig.runtime.json') };
 
-function call(i: number, tag: string, ts = Date.UTC(2026, 10, 1) + i): ApiCall {
-  const path = `/v1/${['users', 'orders', 'carts'][i % 3]}/${1000 + (i % 997)}`;
-  return {
-    v: 1,
-    id: `${tag}-${i}`,
-    ts,
-    sensor: { id: 'bench', kind: 'pcap' },
-    src: { ip: '10.0.0.1', port: 40000 + (i % 20000) },
-    dst: { ip: '10.1.0.9', port: 8080 },
-    request: {
-      method: 'GET',
-      scheme: 'http',
-      host: `svc-${i % 24}.internal`,
-      target: path,
-      path,
-      query: [],
-      headers: [
-        ['host', `svc-${i % 24}.internal`],
-        ['authorization', 'Bearer x.y.z'],
-      ],
+/** The capture's calls, as the packet sensor emits them. */
+function captureCalls(dir: string): ApiCall[] {
+  const file = join(dir, 'bench.pcap');
+  execFileSync(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, 'pcap-generate.ts'), file, String(EXCHANGES)],
+    {
+      env: SWC_ENV,
+      stdio: 'pipe',
     },
-    response: { status: 200, headers: [['content-type', 'application/json']] },
-    durationMs: 4,
-  };
+  );
+  const ndjson = execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'apps', 'cli', 'bin', 'apiscope.js'),
+      'sensor',
+      'pcap',
+      '--file',
+      file,
+      '--sink',
+      'stdout',
+      '--workers',
+      '1',
+      '--no-progress',
+    ],
+    { maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
+  ).toString('utf8');
+  return ndjson
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as ApiCall);
 }
 
-async function produce(
-  brokers: string[],
-  tag: string,
-  compression: KafkaCompression,
-  n: number,
-): Promise<number> {
+/** The same calls with ids of their own (another run of the traffic) and, when given, a send time. */
+const copyOf = (call: ApiCall, tag: string, ts?: number): ApiCall => ({
+  ...call,
+  id: `${tag}-${call.id}`,
+  ...(ts !== undefined && { ts }),
+});
+
+async function produce(brokers: string[], calls: ApiCall[], compression: KafkaCompression): Promise<number> {
   const sink = new KafkaCallSink({
-    kafka: createKafkaClient(`bench-${tag}`, brokers),
+    kafka: createKafkaClient(`bench-${compression}`, brokers),
     topic: TOPIC,
     compression,
   });
   await sink.connect();
   const started = performance.now();
-  for (let i = 0; i < n; i += 1000)
-    await sink.send(Array.from({ length: Math.min(1000, n - i) }, (_, k) => call(i + k, tag)));
+  for (let i = 0; i < calls.length; i += 1000) await sink.send(calls.slice(i, i + 1000));
   const stats = await sink.close(120_000);
-  if (stats.sent !== n) throw new Error(`sent ${stats.sent} of ${n}`);
-  return n / ((performance.now() - started) / 1000);
+  if (stats.sent !== calls.length) throw new Error(`sent ${stats.sent} of ${calls.length}`);
+  return calls.length / ((performance.now() - started) / 1000);
 }
 
-async function committed(brokers: string[], group: string): Promise<number> {
+async function committed(brokers: string[], group: string, topic: string): Promise<number> {
   const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
-  const [t] = await admin.fetchOffsets({ groupId: group, topics: [TOPIC] });
-  await admin.disconnect();
-  return t.partitions.reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+  try {
+    const [t] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    return t.partitions.reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
-/** Starts `workers` pipeline processes on the topic, returns events/s from first to last commit. */
-async function consume(
+function workers(
+  n: number,
   brokers: string[],
-  gatewayUrl: string,
+  gateway: ClickHouseGateway,
   group: string,
-  workers: number,
+  topic: string,
+  database: string,
+): RunningCli[] {
+  return Array.from({ length: n }, () =>
+    startCli(
+      [
+        'pipeline',
+        '--source',
+        `kafka://${brokers.join(',')}/${topic}`,
+        '--group',
+        group,
+        '--clickhouse',
+        gateway.url,
+        '--max-batch',
+        String(MAX_BATCH),
+      ],
+      { CLICKHOUSE_DATABASE: database },
+    ),
+  );
+}
+
+async function rows(gateway: ClickHouseGateway, database: string, dir: string): Promise<number> {
+  const store = await ClickHouseStore.open({ url: gateway.url, database, dataDir: dir });
+  try {
+    const [r] = await store.client
+      .query({ query: `SELECT count() AS n FROM ${database}.calls`, format: 'JSONEachRow' })
+      .then((q) => q.json<{ n: string }>());
+    return Number(r.n);
+  } finally {
+    await store.close();
+  }
+}
+
+/** p50/p99 of stored minus sent, over the rows whose ts is their send time. */
+async function lag(gateway: ClickHouseGateway, database: string, dir: string): Promise<number[]> {
+  const store = await ClickHouseStore.open({ url: gateway.url, database, dataDir: dir });
+  try {
+    const [r] = await store.client
+      .query({
+        query: `SELECT quantilesExact(0.5, 0.99)(dateDiff('millisecond', ts, ingested_at)) AS q FROM ${database}.calls`,
+        format: 'JSONEachRow',
+      })
+      .then((q) => q.json<{ q: number[] }>());
+    return r.q;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Consume-and-store rate of `n` workers over the topic's events, from their first commit to the last. */
+async function consume(
+  n: number,
+  brokers: string[],
+  gateway: ClickHouseGateway,
+  dir: string,
   total: number,
 ): Promise<number> {
-  const source = `kafka://${brokers.join(',')}/${TOPIC}`;
-  const procs = Array.from({ length: workers }, () =>
-    startCli([
-      'pipeline',
-      '--source',
-      source,
-      '--group',
-      group,
-      '--clickhouse',
-      gatewayUrl,
-      '--max-batch',
-      '5000',
-    ]),
-  );
-  let startedAt = 0;
-  for (;;) {
-    const n = await committed(brokers, group);
-    if (n > 0 && startedAt === 0) startedAt = performance.now();
-    if (n >= total) break;
-    await new Promise((r) => setTimeout(r, 100));
+  const database = `bench_workers_${n}`;
+  const group = `bench-${n}`;
+  const procs = workers(n, brokers, gateway, group, TOPIC, database);
+  try {
+    let startedAt = 0;
+    let seen = 0;
+    for (;;) {
+      const done = await committed(brokers, group, TOPIC);
+      // the clock starts at the first stored batch: process start-up and group join are not consumption
+      if (done > 0 && startedAt === 0) {
+        startedAt = performance.now();
+        seen = done;
+      }
+      if (done >= total) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const rate = (total - seen) / ((performance.now() - startedAt) / 1000);
+    const stored = await rows(gateway, database, dir);
+    if (stored !== total) throw new Error(`${n} worker(s) stored ${stored} rows for ${total} events`);
+    return rate;
+  } finally {
+    await Promise.all(procs.map((p) => p.signal('SIGTERM')));
   }
-  const rate = total / ((performance.now() - startedAt) / 1000);
-  await Promise.all(procs.map((p) => p.signal('SIGTERM')));
-  return rate;
 }
 
-async function main(): Promise<void> {
-  const mock = await startKafkaMock([`${TOPIC}:6`, 'apiscope.calls.dlq.v1:1']);
-  const dir = mkdtempSync(join(tmpdir(), 'apiscope-kbench-'));
-  const gateway = await startClickHouseGateway(dir);
-  try {
-    const gzip = await produce(mock.brokers, 'gz', 'gzip', EVENTS / 2);
-    const snappy = await produce(mock.brokers, 'sn', 'snappy', EVENTS / 2);
-    console.log(
-      `sensor -> Kafka (KafkaCallSink, batches of 1000): gzip ${gzip.toFixed(0)} events/s, snappy ${snappy.toFixed(0)} events/s`,
-    );
-    const one = await consume(mock.brokers, gateway.url, 'bench-one', 1, EVENTS);
-    console.log(`Kafka -> 1 pipeline worker -> ClickHouse (HTTP): ${one.toFixed(0)} events/s`);
-    const two = await consume(mock.brokers, gateway.url, 'bench-two', 2, EVENTS);
-    console.log(
-      `Kafka -> 2 pipeline workers -> ClickHouse (HTTP): ${two.toFixed(0)} events/s (ratio to one worker ${(two / one).toFixed(2)}; one shared ClickHouse engine, 2 cores)`,
-    );
+/** Sends `calls` at `rate` events/s, every TICK_MS what is due, each stamped with its send time. */
+async function paced(calls: ApiCall[], rate: number, send: (batch: ApiCall[]) => void): Promise<void> {
+  const started = Date.now();
+  let sent = 0;
+  while (sent < calls.length) {
+    const due = Math.min(calls.length, Math.floor(((Date.now() - started) / 1000) * rate));
+    if (due > sent) {
+      const now = Date.now();
+      send(calls.slice(sent, due).map((c) => ({ ...c, ts: now })));
+      sent = due;
+    }
+    await new Promise((r) => setTimeout(r, TICK_MS));
+  }
+}
 
-    // steady load: 2,000 events/s for 10 s with one worker running; lag = stored - produced
-    const source = `kafka://${mock.brokers.join(',')}/${TOPIC}`;
-    const worker = startCli([
-      'pipeline',
-      '--source',
-      source,
-      '--group',
-      'bench-lag',
-      '--clickhouse',
-      gateway.url,
-      '--max-batch',
-      '2000',
-    ]);
-    await worker.waitFor(/consuming/, 60_000);
-    await new Promise((r) => setTimeout(r, 4000));
+/** One worker on a topic of its own, fed at `rate`: p50/p99 lag from sensor send to stored row. */
+async function kafkaLag(
+  brokers: string[],
+  gateway: ClickHouseGateway,
+  dir: string,
+  calls: ApiCall[],
+  rate: number,
+): Promise<number[]> {
+  const database = 'bench_lag_kafka';
+  const [worker] = workers(1, brokers, gateway, 'bench-lag', LAG_TOPIC, database);
+  try {
+    await worker.waitFor(/joined group/, 60_000);
+    await new Promise((r) => setTimeout(r, 2000));
     const sink = new KafkaCallSink({
-      kafka: createKafkaClient('bench-lag', mock.brokers),
-      topic: TOPIC,
+      kafka: createKafkaClient('bench-lag', brokers),
+      topic: LAG_TOPIC,
       compression: 'snappy',
     });
     await sink.connect();
-    const steady = 20_000;
-    for (let i = 0; i < steady; i += 200) {
-      await sink.send(Array.from({ length: 200 }, (_, k) => call(i + k, 'lag', Date.now())));
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await sink.close();
-    const target = EVENTS + steady;
-    while ((await committed(mock.brokers, 'bench-lag')) < target)
+    await paced(calls, rate, (batch) => void sink.send(batch));
+    await sink.close(60_000);
+    while ((await committed(brokers, 'bench-lag', LAG_TOPIC)) < calls.length)
       await new Promise((r) => setTimeout(r, 200));
+    const stored = await rows(gateway, database, dir);
+    if (stored !== calls.length) throw new Error(`lag run stored ${stored} rows for ${calls.length} events`);
+    return await lag(gateway, database, dir);
+  } finally {
     await worker.signal('SIGTERM');
-    const store = await ClickHouseStore.open({ url: gateway.url, database: 'bench_lag', dataDir: dir });
-    const rows = await store.client
-      .query({
-        query: `SELECT quantiles(0.5, 0.95)(dateDiff('millisecond', ts, ingested_at)) AS q FROM bench_lag.calls WHERE startsWith(call_id, 'lag-')`,
-        format: 'JSONEachRow',
-      })
-      .then((r) => r.json<{ q: number[] }>());
-    const total = await new CallRepository(store).count();
-    await store.close();
+  }
+}
+
+/** Embedded mode's path for the same events: in-process bus -> pipeline use case -> the same ClickHouse. */
+async function inProcess(
+  gateway: ClickHouseGateway,
+  dir: string,
+  calls: ApiCall[],
+  lagCalls: ApiCall[],
+  rate: number,
+): Promise<{ rate: number; lag: number[] }> {
+  const { NestFactory } = await import('@nestjs/core');
+  const { StorageModule } = await import('@apiscope/storage');
+  const { TransportModule, InProcessBus } = await import('@apiscope/transport');
+  const { PipelineModule } = await import('@apiscope/pipeline');
+  const open = async (database: string) => {
+    const app = await NestFactory.createApplicationContext(
+      {
+        module: class BenchEmbeddedModule {},
+        imports: [
+          StorageModule.forRoot({ url: gateway.url, database, dataDir: dir }),
+          TransportModule.forRoot(),
+          PipelineModule.forBus(),
+        ],
+      },
+      { logger: false },
+    );
+    await app.init();
+    return { app, bus: app.get(InProcessBus) };
+  };
+  const source = 'bench';
+  let result: { rate: number; lag: number[] };
+  {
+    const { app, bus } = await open('bench_bus');
+    const started = performance.now();
+    for (let i = 0; i < calls.length; i += MAX_BATCH)
+      await bus.publish(calls.slice(i, i + MAX_BATCH).map((payload) => ({ payload, source })));
+    await bus.drain();
+    result = { rate: calls.length / ((performance.now() - started) / 1000), lag: [] };
+    await app.close();
+    const stored = await rows(gateway, 'bench_bus', dir);
+    if (stored !== calls.length) throw new Error(`in-process bus stored ${stored} of ${calls.length}`);
+  }
+  {
+    const { app, bus } = await open('bench_lag_bus');
+    const pending: Array<Promise<unknown>> = [];
+    await paced(lagCalls, rate, (batch) =>
+      pending.push(bus.publish(batch.map((payload) => ({ payload, source })))),
+    );
+    await Promise.all(pending);
+    await bus.drain();
+    await app.close();
+    result.lag = await lag(gateway, 'bench_lag_bus', dir);
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'apiscope-kbench-'));
+  const calls = captureCalls(dir);
+  const mock = await startKafkaMock([`${TOPIC}:6`, `${LAG_TOPIC}:6`, 'apiscope.calls.dlq.v1:1']);
+  const gateway = await startClickHouseGateway(dir);
+  try {
+    const bytes = calls.reduce((n, c) => n + JSON.stringify(c).length, 0);
     console.log(
-      `end-to-end lag at 2,000 events/s (sensor send -> row stored), one worker: p50 ${rows[0].q[0]} ms, p95 ${rows[0].q[1]} ms`,
+      `capture: ${calls.length} calls of ${new Set(calls.map((c) => c.request.host)).size} services (${(bytes / calls.length).toFixed(0)} bytes of JSON per call)`,
+    );
+    const half = Math.floor(calls.length / 2);
+    const gzip = await produce(mock.brokers, calls.slice(0, half), 'gzip');
+    const snappy = await produce(mock.brokers, calls.slice(half), 'snappy');
+    console.log(
+      `sensor -> Kafka (KafkaCallSink, sends of 1000): gzip ${gzip.toFixed(0)} events/s, snappy ${snappy.toFixed(0)} events/s`,
+    );
+    const one = await consume(1, mock.brokers, gateway, dir, calls.length);
+    console.log(
+      `Kafka -> 1 pipeline worker -> ClickHouse: ${one.toFixed(0)} events/s (batches of ${MAX_BATCH})`,
+    );
+    const two = await consume(2, mock.brokers, gateway, dir, calls.length);
+    console.log(
+      `Kafka -> 2 pipeline workers -> ClickHouse: ${two.toFixed(0)} events/s (x${(two / one).toFixed(2)} one worker; both write to one chdb engine that runs queries one at a time, on a 2-core machine)`,
+    );
+
+    // steady load well below one worker's capacity, so the lag is the path's, not a backlog's
+    const rate = Math.max(100, Math.round(Math.min(one, 4000) / 4 / 100) * 100);
+    const lagCalls = Array.from({ length: rate * LAG_SECONDS }, (_, i) =>
+      copyOf(calls[i % calls.length], `lag${Math.floor(i / calls.length)}`),
+    );
+    const kafka = await kafkaLag(mock.brokers, gateway, dir, lagCalls, rate);
+    console.log(
+      `end-to-end lag at ${rate} events/s for ${LAG_SECONDS} s, a send every ${TICK_MS} ms (sensor send -> row stored), Kafka + 1 worker: p50 ${kafka[0]} ms, p99 ${kafka[1]} ms`,
+    );
+    const bus = await inProcess(
+      gateway,
+      dir,
+      calls.map((c) => copyOf(c, 'bus')),
+      lagCalls.map((c) => copyOf(c, 'bus')),
+      rate,
     );
     console.log(
-      `rows stored: ${total} (each event consumed by three groups: dedup tokens keep the count at ${EVENTS + steady})`,
+      `embedded in-process bus -> same pipeline -> same ClickHouse: ${bus.rate.toFixed(0)} events/s (Kafka + 1 worker: ${((100 * one) / bus.rate).toFixed(0)}% of it); lag at ${rate} events/s: p50 ${bus.lag[0]} ms, p99 ${bus.lag[1]} ms`,
     );
   } finally {
     await gateway.close();

@@ -100,7 +100,10 @@ export async function startClickHouseGateway(dataDir: string): Promise<ClickHous
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // keep-alive sockets of clients that are gone or still connected would hold close() open
+      server.closeAllConnections();
+      await closed;
       await serial(() => connection.close());
     },
   };

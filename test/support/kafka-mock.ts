@@ -50,8 +50,13 @@ export async function startKafkaMock(topics: string[], brokers = 1): Promise<Kaf
     brokers: bootstrap.split(','),
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        // a launcher stuck in librdkafka's teardown must not hold the test run open
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          done();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Command } from 'commander';
 
-import { PipelineModule } from '@apiscope/pipeline';
+import { type KafkaPipelineOptions, PipelineModule } from '@apiscope/pipeline';
 import { DEFAULT_DATA_DIR, StorageModule } from '@apiscope/storage';
 import {
   DEFAULT_DLQ_TOPIC,
@@ -25,11 +25,25 @@ interface PipelineOptions {
   sessionTimeout: string;
 }
 
-/** `APISCOPE_FAULT_CRASH_AFTER_BATCHES=N`: die by SIGKILL between storing batch N and committing it (crash tests). */
-function crashInjection(): { crashAfterStoredBatches?: number } {
+/**
+ * Crash tests: `APISCOPE_FAULT_CRASH_AFTER_BATCHES=N` dies by SIGKILL between storing batch N and
+ * committing it; `APISCOPE_FAULT_CRASH_AT=PARTITION:OFFSET` dies the same way after storing the batch
+ * that holds that offset (whichever worker owns the partition then).
+ */
+function crashInjection(): Pick<KafkaPipelineOptions, 'crashAfterStoredBatches' | 'crashAtOffset'> {
   const n = Number(process.env['APISCOPE_FAULT_CRASH_AFTER_BATCHES']);
-  return Number.isInteger(n) && n > 0 ? { crashAfterStoredBatches: n } : {};
+  const at = /^(\d+):(\d+)$/.exec(process.env['APISCOPE_FAULT_CRASH_AT'] ?? '');
+  return {
+    ...(Number.isInteger(n) && n > 0 && { crashAfterStoredBatches: n }),
+    ...(at && { crashAtOffset: { partition: Number(at[1]), offset: at[2] } }),
+  };
 }
+
+/**
+ * How long a graceful stop may take (the batch in hand, leaving the group) before the worker exits
+ * anyway: a stop must end, and an unfinished batch is replayed exactly by the next owner.
+ */
+const SHUTDOWN_LIMIT_MS = 30_000;
 
 /** A distributed-mode worker: Kafka consumer group -> pipeline -> ClickHouse, until SIGTERM. */
 async function runPipeline(options: PipelineOptions): Promise<void> {
@@ -72,6 +86,12 @@ async function runPipeline(options: PipelineOptions): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: finishing the batch in hand, then leaving the group`);
+    setTimeout(() => {
+      logger.error(
+        `shutdown took over ${SHUTDOWN_LIMIT_MS / 1000} s; exiting (the batch in hand is replayed)`,
+      );
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -29,12 +29,15 @@ export class KafkaPipelineConsumer implements OnApplicationBootstrap, OnModuleDe
       groupId: options.groupId,
       dlqTopic: options.dlqTopic,
       handler: (events) => processCalls.execute(events),
+      // partitions may come back from another member: what it learnt is in storage, not here
+      onAssignment: () => processCalls.forgetLearntState(),
       intents,
       ...(options.maxBatchEvents !== undefined && { maxBatchEvents: options.maxBatchEvents }),
       ...(options.sessionTimeoutMs !== undefined && { sessionTimeoutMs: options.sessionTimeoutMs }),
       ...(options.crashAfterStoredBatches !== undefined && {
         crashAfterStoredBatches: options.crashAfterStoredBatches,
       }),
+      ...(options.crashAtOffset !== undefined && { crashAtOffset: options.crashAtOffset }),
     });
   }
 
@@ -49,7 +52,7 @@ export class KafkaPipelineConsumer implements OnApplicationBootstrap, OnModuleDe
     await this.consumer.stop();
     const s = this.consumer.stats();
     this.logger.log(
-      `stopped: ${s.events} events in ${s.batches} batches, ${s.refused} refused, ${s.replayedIntents} replays`,
+      `stopped: ${s.events} events in ${s.batches} batches, ${s.refused} refused, ${s.replayedIntents} replays, ${s.restarts} consumer restarts`,
     );
   }
 

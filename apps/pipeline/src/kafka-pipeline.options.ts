@@ -9,6 +9,8 @@ export interface KafkaPipelineOptions {
   maxBatchEvents?: number;
   /** See KafkaBatchConsumerOptions.crashAfterStoredBatches (tests only). */
   crashAfterStoredBatches?: number;
+  /** See KafkaBatchConsumerOptions.crashAtOffset (tests only). */
+  crashAtOffset?: { partition: number; offset: string };
   sessionTimeoutMs?: number;
 }
 

@@ -4,6 +4,8 @@ export interface StoredTemplaterState {
   service: string;
   /** PathTemplater.toJSON() as text */
   state: string;
+  /** deduplication token of the last batch learnt into this state ('' when none recorded) */
+  batch?: string;
 }
 
 export interface StoredEndpointProfile {
@@ -12,6 +14,8 @@ export interface StoredEndpointProfile {
   pathTemplate: string;
   /** EndpointProfile.toJSON() as text */
   profile: string;
+  /** deduplication token of the last batch observed into this profile ('' when none recorded) */
+  batch?: string;
 }
 
 export interface StoredCorrection {
@@ -44,7 +48,12 @@ export class InferenceStateRepository {
       .insert({
         table: this.store.table('templater_states'),
         format: 'JSONEachRow',
-        values: states.map((s) => ({ service: s.service, version: nextVersion(), state: s.state })),
+        values: states.map((s) => ({
+          service: s.service,
+          version: nextVersion(),
+          state: s.state,
+          batch: s.batch ?? '',
+        })),
       })
       .catch((cause: unknown) => {
         throw this.store.failure(cause, 'storing templater state failed');
@@ -63,6 +72,7 @@ export class InferenceStateRepository {
           path_template: p.pathTemplate,
           version: nextVersion(),
           profile: p.profile,
+          batch: p.batch ?? '',
         })),
       })
       .catch((cause: unknown) => {
@@ -125,7 +135,8 @@ export class InferenceStateRepository {
     const where = services === undefined ? '' : 'WHERE service IN {services:Array(String)}';
     const rows = await this.store.client
       .query({
-        query: `SELECT service, argMax(state, version) AS state FROM ${this.store.table('templater_states')} ${where} GROUP BY service`,
+        // one argMax over the pair: state and batch token must come from the same row
+        query: `SELECT service, tupleElement(latest, 1) AS state, tupleElement(latest, 2) AS batch FROM (SELECT service, argMax(tuple(state, batch), version) AS latest FROM ${this.store.table('templater_states')} ${where} GROUP BY service)`,
         query_params: { services: services ?? [] },
         format: 'JSONEachRow',
       })
@@ -141,11 +152,13 @@ export class InferenceStateRepository {
     const where = services === undefined ? '' : 'WHERE service IN {services:Array(String)}';
     const rows = await this.store.client
       .query({
-        query: `SELECT service, method, path_template, argMax(profile, version) AS profile FROM ${this.store.table('endpoint_profiles')} ${where} GROUP BY service, method, path_template`,
+        query: `SELECT service, method, path_template, tupleElement(latest, 1) AS profile, tupleElement(latest, 2) AS batch FROM (SELECT service, method, path_template, argMax(tuple(profile, batch), version) AS latest FROM ${this.store.table('endpoint_profiles')} ${where} GROUP BY service, method, path_template)`,
         query_params: { services: services ?? [] },
         format: 'JSONEachRow',
       })
-      .then((r) => r.json<{ service: string; method: string; path_template: string; profile: string }>())
+      .then((r) =>
+        r.json<{ service: string; method: string; path_template: string; profile: string; batch: string }>(),
+      )
       .catch((cause: unknown) => {
         throw this.store.failure(cause);
       });
@@ -154,6 +167,7 @@ export class InferenceStateRepository {
       method: r.method,
       pathTemplate: r.path_template,
       profile: r.profile,
+      batch: r.batch,
     }));
   }
 }

@@ -17,14 +17,20 @@ function pathValues(path: string, template: string): Array<{ index: number; valu
 /**
  * Service, endpoint key and credentials of every call of a batch, and what the batch teaches: the
  * templaters learn the whole batch first, so its calls are keyed with what the batch itself showed;
- * each call then feeds the profile of its key (parameters, sampled bodies, auth facts).
+ * each call then feeds the profile of its key (parameters, sampled bodies, auth facts). A state that
+ * already learnt this batch (a replay, see InferenceStateService) is not taught it again: it keys the
+ * calls exactly as the first delivery did.
  */
 export function enrichCalls(calls: readonly ApiCall[], state: InferenceStateService): CallRecord[] {
   const services = calls.map(serviceNameOf);
-  calls.forEach((call, i) =>
-    state.templater(services[i]).observe(call.request.method.toUpperCase(), call.request.path),
-  );
-  for (const service of new Set(services)) state.templater(service).consolidate();
+  const learning = new Set<string>();
+  calls.forEach((call, i) => {
+    const templater = state.templaterToTeach(services[i]);
+    if (!templater) return;
+    learning.add(services[i]);
+    templater.observe(call.request.method.toUpperCase(), call.request.path);
+  });
+  for (const service of learning) state.templater(service).consolidate();
   return calls.map((call, i) => {
     const service = services[i];
     const method = call.request.method.toUpperCase();
@@ -32,7 +38,7 @@ export function enrichCalls(calls: readonly ApiCall[], state: InferenceStateServ
     const operation = graphqlOperationOf(call);
     const key = operation ? graphqlKey(template, operation.type, operation.name) : template;
     const auth = detectCallAuth(call.request);
-    state.profile(service, method, key).observe(call, auth, pathValues(call.request.path, template));
+    state.profileToTeach(service, method, key)?.observe(call, auth, pathValues(call.request.path, template));
     return toCallRecord(call, service, key, auth);
   });
 }

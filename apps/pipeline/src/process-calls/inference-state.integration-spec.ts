@@ -68,4 +68,60 @@ describe(InferenceStateService.name, () => {
     expect(profile.calls).toBe(LOGINS.length + 1);
     expect(profile.params.map(([k]) => k)).toEqual(['path:2', 'query:per_page']);
   });
+
+  it('should teach a replayed batch once: to the states that stored it not again, to the others', async () => {
+    const service = 'api.github.test';
+    const key = '/users/{username}/repos';
+    const batchOf = (from: number) => LOGINS.map((login, i) => call(`/users/${login}/repos`, from + i));
+    const taught = (state: InferenceStateService) => ({
+      calls: state.profile(service, 'GET', key).toJSON().calls,
+      observed: state.templater(service).toJSON().observed,
+    });
+    await store.client.command({ query: 'TRUNCATE TABLE apiscope_state.templater_states' });
+    await store.client.command({ query: 'TRUNCATE TABLE apiscope_state.endpoint_profiles' });
+
+    // worker A stores batches 1 and 2, then dies before committing batch 2
+    const a = new InferenceStateService(new InferenceStateRepository(store));
+    for (const [token, batch] of [
+      ['t1', batchOf(100)],
+      ['t2', batchOf(200)],
+    ] as const) {
+      await a.load([service]);
+      a.begin(token);
+      enrichCalls(batch, a);
+      await a.flush();
+    }
+    const stored = taught(a);
+    expect(stored.calls).toBe(2 * LOGINS.length);
+
+    // worker B replays batch 2 (same token): nothing is taught twice, the keys are the same
+    const b = new InferenceStateService(new InferenceStateRepository(store));
+    await b.load([service]);
+    b.begin('t2');
+    const replayed = enrichCalls(batchOf(200), b);
+    expect(new Set(replayed.map((r) => r.pathTemplate))).toEqual(new Set([key]));
+    expect(taught(b)).toEqual(stored);
+    await b.flush();
+
+    // B then dies after storing batch 3's calls but before its state: C's replay of it is taught
+    b.begin('t3');
+    enrichCalls(batchOf(300), b);
+    const c = new InferenceStateService(new InferenceStateRepository(store));
+    await c.load([service]);
+    c.begin('t3');
+    enrichCalls(batchOf(300), c);
+    expect(taught(c)).toEqual(taught(b));
+    expect(taught(c).calls).toBe(3 * LOGINS.length);
+
+    // a retry inside one worker (an insert failed) does not count the batch twice either
+    await c.flush();
+    c.begin('t3');
+    enrichCalls(batchOf(300), c);
+    expect(taught(c).calls).toBe(3 * LOGINS.length);
+
+    // after a rebalance the worker forgets what it held and reloads what others stored since
+    b.forget();
+    await b.load([service]);
+    expect(taught(b)).toEqual(taught(c));
+  });
 });

@@ -17,15 +17,26 @@ const MAX_SERVICES = 2000;
  * What one pipeline worker has learnt: a templater per service and a profile per endpoint key,
  * loaded from storage the first time a service shows up (another worker may have learnt it before:
  * Kafka hands a partition over) and written back after each batch for what the batch changed.
+ *
+ * Each state remembers the deduplication token of the last batch folded into it, stored with it.
+ * A batch delivered again (a Kafka replay after a crash between storing and committing, a retry
+ * after a failed insert) carries the same token: states that already hold it are not taught it
+ * twice, while states the first attempt did not get to store are; so profile counters are exact
+ * the way the deduplicated calls and endpoint_stats inserts are.
  */
 @Injectable()
 export class InferenceStateService {
   private readonly logger = new Logger(InferenceStateService.name);
   private readonly templaters = new Map<string, PathTemplater>();
+  /** per service: token of the last batch learnt into its templater */
+  private readonly templaterBatches = new Map<string, string>();
   private readonly profiles = new Map<
     string,
-    { service: string; method: string; key: string; profile: EndpointProfile }
+    { service: string; method: string; key: string; profile: EndpointProfile; batch: string }
   >();
+  /** the batch being processed, and per state id whether it is new to that state */
+  private batch = '';
+  private readonly newToState = new Map<string, boolean>();
   private readonly dirtyServices = new Set<string>();
   private readonly dirtyProfiles = new Set<string>();
   /** services in least-recently-seen order, with their profile ids */
@@ -54,10 +65,14 @@ export class InferenceStateService {
       this.repository.templaters(missing),
       this.repository.profiles(missing),
     ]);
-    for (const service of missing) this.templaters.set(service, new PathTemplater());
+    for (const service of missing) {
+      this.templaters.set(service, new PathTemplater());
+      this.templaterBatches.delete(service);
+    }
     for (const row of states) {
       try {
         this.templaters.set(row.service, PathTemplater.fromJSON(JSON.parse(row.state) as TemplaterStateJson));
+        this.templaterBatches.set(row.service, row.batch ?? '');
       } catch {
         this.logger.warn(`templater state of ${row.service} does not parse; learning it again`);
       }
@@ -69,11 +84,52 @@ export class InferenceStateService {
     for (const row of profiles) {
       try {
         const profile = EndpointProfile.fromJSON(JSON.parse(row.profile));
-        this.remember(row.service, row.method, row.pathTemplate, profile);
+        this.remember(row.service, row.method, row.pathTemplate, profile, row.batch ?? '');
       } catch {
         // a broken profile is relearnt from the next calls
       }
     }
+  }
+
+  /** Starts a batch: `token` is its deduplication token (the same on every delivery of it). */
+  begin(token: string): void {
+    this.batch = token;
+    this.newToState.clear();
+  }
+
+  /**
+   * Forgets everything held in memory (nothing is unsaved between batches): after a rebalance,
+   * another worker may have learnt more of these services, and storage has it.
+   */
+  forget(): void {
+    this.templaters.clear();
+    this.templaterBatches.clear();
+    this.profiles.clear();
+    this.byService.clear();
+    this.dirtyServices.clear();
+    this.dirtyProfiles.clear();
+  }
+
+  /** The service's templater when this batch is new to it, else undefined (already learnt). */
+  templaterToTeach(service: string): PathTemplater | undefined {
+    const templater = this.templater(service);
+    return this.isNewTo(`t:${service}`, this.templaterBatches.get(service) ?? '', () =>
+      this.templaterBatches.set(service, this.batch),
+    )
+      ? templater
+      : undefined;
+  }
+
+  /** The key's profile when this batch is new to it, else undefined (already observed). */
+  profileToTeach(service: string, method: string, key: string): EndpointProfile | undefined {
+    const profile = this.profile(service, method, key);
+    const entry = this.profiles.get(profileKey(service, method, key));
+    if (!entry) return profile;
+    return this.isNewTo(`p:${profileKey(service, method, key)}`, entry.batch, () => {
+      entry.batch = this.batch;
+    })
+      ? profile
+      : undefined;
   }
 
   templater(service: string): PathTemplater {
@@ -102,7 +158,15 @@ export class InferenceStateService {
     const profiles = [...this.dirtyProfiles].flatMap((id) => {
       const p = this.profiles.get(id);
       return p
-        ? [{ service: p.service, method: p.method, pathTemplate: p.key, profile: JSON.stringify(p.profile) }]
+        ? [
+            {
+              service: p.service,
+              method: p.method,
+              pathTemplate: p.key,
+              profile: JSON.stringify(p.profile),
+              batch: p.batch,
+            },
+          ]
         : [];
     });
     this.dirtyServices.clear();
@@ -111,7 +175,15 @@ export class InferenceStateService {
       this.repository.saveTemplaters(
         services.flatMap((service) => {
           const t = this.templaters.get(service);
-          return t ? [{ service, state: JSON.stringify(t.toJSON()) }] : [];
+          return t
+            ? [
+                {
+                  service,
+                  state: JSON.stringify(t.toJSON()),
+                  batch: this.templaterBatches.get(service) ?? '',
+                },
+              ]
+            : [];
         }),
       ),
       this.repository.saveProfiles(profiles),
@@ -131,12 +203,26 @@ export class InferenceStateService {
    * Profiles stay in memory for the services this worker handles: their number is bounded by what
    * the templaters keep per service (a flood collapses into parameters, so into few keys).
    */
-  private remember(service: string, method: string, key: string, profile: EndpointProfile): void {
+  private remember(service: string, method: string, key: string, profile: EndpointProfile, batch = ''): void {
     const id = profileKey(service, method, key);
-    this.profiles.set(id, { service, method, key, profile });
+    this.profiles.set(id, { service, method, key, profile, batch });
     let ids = this.byService.get(service);
     if (!ids) this.byService.set(service, (ids = new Set()));
     ids.add(id);
+  }
+
+  /**
+   * Decided once per state and batch (the first call of the batch that touches it): new when the
+   * state's last batch is another one; the state then records this batch.
+   */
+  private isNewTo(id: string, lastBatch: string, record: () => void): boolean {
+    let fresh = this.newToState.get(id);
+    if (fresh === undefined) {
+      fresh = this.batch === '' || lastBatch !== this.batch;
+      this.newToState.set(id, fresh);
+      record();
+    }
+    return fresh;
   }
 
   /** Drops the least recently seen services beyond the bound (never one of this batch's, never unsaved). */
@@ -147,6 +233,7 @@ export class InferenceStateService {
       if ([...ids].some((id) => this.dirtyProfiles.has(id))) continue;
       for (const id of ids) this.profiles.delete(id);
       this.templaters.delete(service);
+      this.templaterBatches.delete(service);
       this.byService.delete(service);
     }
   }

@@ -82,11 +82,13 @@ export class ProcessCallsUseCase {
         });
       }
     }
-    await this.inference.load(valid.map(serviceNameOf));
-    const records = enrichCalls(valid, this.inference);
     const token = batchDedupToken(events.map((e) => eventIdentity(e.payload)));
+    await this.inference.load(valid.map(serviceNameOf));
+    this.inference.begin(token);
+    const records = enrichCalls(valid, this.inference);
     // Independent tables; if one insert fails the batch is retried whole and the dedup token drops
-    // the half that landed. Learnt state is whole-state rows (newest wins): a retry rewrites it.
+    // the half that landed. Learnt state is whole-state rows (newest wins) that record the token of
+    // the last batch learnt, so a retry or replay neither loses nor repeats what the batch taught.
     await Promise.all([
       this.calls.insert(records, token),
       this.endpoints.insertStats(aggregateEndpointStats(records), token),
@@ -99,6 +101,11 @@ export class ProcessCallsUseCase {
     if (letters.length > 0)
       this.logger.warn(`batch of ${events.length}: ${letters.length} refused, first: ${letters[0].reason}`);
     return verdicts;
+  }
+
+  /** After a rebalance: learnt state is reloaded from storage on the next batch of each service. */
+  forgetLearntState(): void {
+    this.inference.forget();
   }
 
   stats(): PipelineCounters {

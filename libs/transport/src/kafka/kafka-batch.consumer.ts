@@ -26,6 +26,17 @@ export interface KafkaBatchConsumerOptions {
    * offsets are committed, the process kills itself with SIGKILL (the worst moment to die).
    */
   crashAfterStoredBatches?: number;
+  /**
+   * Fault injection that does not depend on which worker the group gives a partition to: the
+   * worker that stores the (first-time, not replayed) batch holding this offset dies by SIGKILL
+   * before committing it. Its replay by the next owner does not trigger it again.
+   */
+  crashAtOffset?: { partition: number; offset: string };
+  /**
+   * Called when this member (re)joins the group, before any batch of the new assignment: state
+   * kept in memory for partitions that another member may have owned meanwhile must be reloaded.
+   */
+  onAssignment?: () => void;
   /** How long the group waits for a silent member (a killed worker) before handing its partitions over. */
   sessionTimeoutMs?: number;
 }
@@ -35,9 +46,30 @@ export interface KafkaConsumerStats {
   events: number;
   refused: number;
   replayedIntents: number;
+  /** Times the consumer was started again after kafkajs gave up on it (a non-retriable error). */
+  restarts: number;
 }
 
 const DECODE_LIMIT = 1024;
+/** Back-off before starting a consumer that kafkajs stopped for good, doubling up to the cap. */
+const RESTART_FIRST_MS = 500;
+const RESTART_MAX_MS = 30_000;
+
+/** kafkajs wraps broker errors (KafkaJSNonRetriableError, retries exceeded): the broker's own is at the bottom. */
+function rootCause(error: unknown): unknown {
+  let e = error;
+  for (let depth = 0; depth < 8 && typeof e === 'object' && e !== null && 'cause' in e && e.cause; depth++)
+    e = e.cause;
+  return e;
+}
+
+/** The group moved on (a member joined or left): kafkajs rejoins on these when they reach it unwrapped. */
+function isRebalance(error: unknown): boolean {
+  const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
+  return (
+    type === 'REBALANCE_IN_PROGRESS' || type === 'ILLEGAL_GENERATION' || type === 'NOT_COORDINATOR_FOR_GROUP'
+  );
+}
 
 function decode(message: KafkaMessage, source: string): BusEvent {
   const contract = message.headers?.[CONTRACT_HEADER]?.toString();
@@ -64,8 +96,18 @@ export class KafkaBatchConsumer {
   private readonly dlq: Producer;
   /** Per partition since the last group join: the recorded range still to replay, or null. */
   private readonly replays = new Map<string, BatchIntent | null>();
-  private readonly counters: KafkaConsumerStats = { batches: 0, events: 0, refused: 0, replayedIntents: 0 };
+  private readonly counters: KafkaConsumerStats = {
+    batches: 0,
+    events: 0,
+    refused: 0,
+    replayedIntents: 0,
+    restarts: 0,
+  };
   private readonly maxBatch: number;
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private restarting: Promise<void> | undefined;
+  private restartDelay = RESTART_FIRST_MS;
 
   constructor(private readonly options: KafkaBatchConsumerOptions) {
     this.maxBatch = options.maxBatchEvents ?? 5000;
@@ -75,6 +117,10 @@ export class KafkaBatchConsumer {
       sessionTimeout,
       heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
       maxBytesPerPartition: 4 * 1024 * 1024,
+      // An idle fetch long-polls this long, and kafkajs only heartbeats (so only notices a
+      // rebalance) and only stops between fetches: the default 5 s made every rebalance and every
+      // graceful stop wait for it. Data still comes back as soon as there is any.
+      maxWaitTimeInMs: 500,
     });
     this.dlq = options.kafka.producer({
       createPartitioner: Partitioners.DefaultPartitioner,
@@ -82,12 +128,46 @@ export class KafkaBatchConsumer {
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
       this.replays.clear();
+      this.restartDelay = RESTART_FIRST_MS;
+      options.onAssignment?.();
       this.logger.log(`joined group ${options.groupId}: ${JSON.stringify(e.payload.memberAssignment)}`);
+    });
+    // kafkajs restarts a crashed consumer only after retriable errors; after any other (a broker
+    // answering a join with an unexpected error, a commit refused mid-rebalance) it disconnects
+    // and leaves the process running idle: a worker that consumes nothing. Start it again.
+    this.consumer.on(this.consumer.events.CRASH, (e) => {
+      if (e.payload.restart || this.stopping) return;
+      const delay = this.restartDelay;
+      this.restartDelay = Math.min(RESTART_MAX_MS, delay * 2);
+      this.logger.warn(`consumer stopped on ${String(e.payload.error)}; starting it again in ${delay} ms`);
+      clearTimeout(this.restartTimer);
+      this.restartTimer = setTimeout(() => {
+        this.restarting = this.run().then(
+          () => {
+            this.counters.restarts += 1;
+          },
+          (error: unknown) => this.logger.error(`consumer restart failed: ${String(error)}`),
+        );
+      }, delay);
     });
   }
 
   async start(): Promise<void> {
     await this.dlq.connect();
+    await this.run();
+  }
+
+  /** Stops fetching, lets the batch in hand finish and commit, then leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    await this.restarting;
+    await this.consumer.disconnect();
+    await this.dlq.disconnect();
+  }
+
+  private async run(): Promise<void> {
+    if (this.stopping) return;
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
     await this.consumer.run({
@@ -95,12 +175,6 @@ export class KafkaBatchConsumer {
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.eachBatch(payload),
     });
-  }
-
-  /** Stops fetching, lets the batch in hand finish and commit, then leaves the group. */
-  async stop(): Promise<void> {
-    await this.consumer.disconnect();
-    await this.dlq.disconnect();
   }
 
   stats(): KafkaConsumerStats {
@@ -115,6 +189,7 @@ export class KafkaBatchConsumer {
     let replay = await this.pendingReplay(topic, partition, messages[0]?.offset);
     while (messages.length > 0 && payload.isRunning() && !payload.isStale()) {
       let take: KafkaMessage[];
+      const replaying = replay !== undefined;
       if (replay) {
         const last = BigInt(replay.lastOffset);
         take = messages.filter((m) => BigInt(m.offset) <= last);
@@ -128,14 +203,35 @@ export class KafkaBatchConsumer {
         await this.options.intents.record(this.intentOf(topic, partition, take));
       }
       await this.process(topic, partition, take);
-      if (this.counters.batches === this.options.crashAfterStoredBatches)
+      if (
+        this.counters.batches === this.options.crashAfterStoredBatches ||
+        this.crashesAt(partition, take, replaying)
+      )
         process.kill(process.pid, 'SIGKILL');
       const lastOffset = take[take.length - 1].offset;
       payload.resolveOffset(lastOffset);
-      await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(lastOffset) + 1n).toString() }]);
+      try {
+        await this.consumer.commitOffsets([
+          { topic, partition, offset: (BigInt(lastOffset) + 1n).toString() },
+        ]);
+      } catch (error) {
+        // The batch is stored and its intent recorded: whoever owns the partition after the
+        // rebalance replays it exactly. Handing kafkajs the broker's error unwrapped makes it rejoin;
+        // wrapped, it would stop the consumer for good.
+        const cause = rootCause(error);
+        if (isRebalance(cause)) throw cause;
+        throw error;
+      }
       await payload.heartbeat();
       messages = messages.slice(take.length);
     }
+  }
+
+  private crashesAt(partition: number, batch: KafkaMessage[], replaying: boolean): boolean {
+    const at = this.options.crashAtOffset;
+    if (!at || replaying || at.partition !== partition) return false;
+    const offset = BigInt(at.offset);
+    return BigInt(batch[0].offset) <= offset && offset <= BigInt(batch[batch.length - 1].offset);
   }
 
   private async process(topic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
