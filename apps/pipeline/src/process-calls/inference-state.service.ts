@@ -105,8 +105,15 @@ export class InferenceStateService {
         ? [{ service: p.service, method: p.method, pathTemplate: p.key, profile: JSON.stringify(p.profile) }]
         : [];
     });
+    const dirtyIds = [...this.dirtyProfiles];
     this.dirtyServices.clear();
     this.dirtyProfiles.clear();
+    // a failed write leaves the state dirty, so the retry (or the next batch) writes it again
+    const restore = (error: unknown): never => {
+      for (const s of services) this.dirtyServices.add(s);
+      for (const id of dirtyIds) this.dirtyProfiles.add(id);
+      throw error;
+    };
     await Promise.all([
       this.repository.saveTemplaters(
         services.flatMap((service) => {
@@ -115,7 +122,15 @@ export class InferenceStateService {
         }),
       ),
       this.repository.saveProfiles(profiles),
-    ]);
+    ]).catch(restore);
+  }
+
+  /** Per service kept in memory: nodes of its path trie and endpoint profiles (for the metrics). */
+  stateSizes(): Map<string, { nodes: number; endpoints: number }> {
+    const sizes = new Map<string, { nodes: number; endpoints: number }>();
+    for (const [service, ids] of this.byService)
+      sizes.set(service, { nodes: this.templaters.get(service)?.size ?? 0, endpoints: ids.size });
+    return sizes;
   }
 
   private async applyNewCorrections(): Promise<void> {

@@ -66,6 +66,8 @@ export class KafkaBatchConsumer {
   private readonly replays = new Map<string, BatchIntent | null>();
   private readonly counters: KafkaConsumerStats = { batches: 0, events: 0, refused: 0, replayedIntents: 0 };
   private readonly maxBatch: number;
+  /** Per partition: messages behind the high watermark after the last stored batch (the metrics read it). */
+  private readonly lags = new Map<string, { topic: string; partition: number; lag: number }>();
 
   constructor(private readonly options: KafkaBatchConsumerOptions) {
     this.maxBatch = options.maxBatchEvents ?? 5000;
@@ -107,6 +109,11 @@ export class KafkaBatchConsumer {
     return { ...this.counters };
   }
 
+  /** Consumer lag per assigned partition, as of each partition's last stored batch. */
+  lag(): Array<{ topic: string; partition: number; lag: number }> {
+    return [...this.lags.values()];
+  }
+
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const { topic, partition } = batch;
@@ -131,6 +138,11 @@ export class KafkaBatchConsumer {
       if (this.counters.batches === this.options.crashAfterStoredBatches)
         process.kill(process.pid, 'SIGKILL');
       const lastOffset = take[take.length - 1].offset;
+      this.lags.set(key, {
+        topic,
+        partition,
+        lag: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(lastOffset) - 1n)),
+      });
       payload.resolveOffset(lastOffset);
       await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(lastOffset) + 1n).toString() }]);
       await payload.heartbeat();
