@@ -32,7 +32,12 @@ export class KafkaPipelineConsumer implements OnApplicationBootstrap, OnModuleDe
       groupId: options.groupId,
       dlqTopic: options.dlqTopic,
       handler: (events) => processCalls.execute(events),
-      intents,
+      // intents are written before each batch: an outage must pause the worker there too
+      intents: {
+        record: (intent) => processCalls.withStorageRetry(() => intents.record(intent)),
+        last: (group, topic, partition) =>
+          processCalls.withStorageRetry(() => intents.last(group, topic, partition)),
+      },
       ...(options.maxBatchEvents !== undefined && { maxBatchEvents: options.maxBatchEvents }),
       ...(options.sessionTimeoutMs !== undefined && { sessionTimeoutMs: options.sessionTimeoutMs }),
       ...(options.crashAfterStoredBatches !== undefined && {

@@ -157,6 +157,14 @@ export class ProcessCallsUseCase implements OnModuleDestroy {
     return verdicts;
   }
 
+  /**
+   * Runs another write of the pipeline (the Kafka worker's batch intents) under the same retry and
+   * health reporting as the batch itself, so an outage stops the consumer instead of crashing it.
+   */
+  withStorageRetry<T>(write: () => Promise<T>): Promise<T> {
+    return retryStorage(write, this.retryHooks, this.retryPolicy);
+  }
+
   stats(): PipelineCounters {
     return { ...this.counters };
   }
