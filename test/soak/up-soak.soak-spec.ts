@@ -10,7 +10,7 @@ import { startCli } from '../support/child-process';
 
 const MINUTES = Number(process.env['APISCOPE_SOAK_MINUTES'] ?? 20);
 /** Calls per second replayed into the running instance. */
-const RATE = Number(process.env['APISCOPE_SOAK_RATE'] ?? 200);
+const RATE = Number(process.env['APISCOPE_SOAK_RATE'] ?? 50);
 const KEY = 'soak-admin-key-0123456789abcdef';
 /** After warm-up (the first 3 minutes), RSS and open files may not grow by more than this. */
 const MAX_RSS_GROWTH = 0.25;

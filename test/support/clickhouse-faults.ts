@@ -18,12 +18,12 @@ export class ClickHouseFaults {
     const insert = client.insert.bind(client);
     const query = client.query.bind(client);
     const command = client.command.bind(client);
-    client.insert = ((params: Parameters<typeof insert>[0]) =>
-      this.refuses(params.table) ? this.failure() : insert(params)) as typeof client.insert;
-    client.query = ((params: Parameters<typeof query>[0]) =>
-      this.mode.kind === 'down' ? this.failure() : query(params)) as typeof client.query;
-    client.command = ((params: Parameters<typeof command>[0]) =>
-      this.mode.kind === 'down' ? this.failure() : command(params)) as typeof client.command;
+    client.insert = (params: Parameters<typeof insert>[0]) =>
+      this.refuses(params.table) ? this.failure() : insert(params);
+    client.query = (params: Parameters<typeof query>[0]) =>
+      this.mode.kind === 'down' ? this.failure() : query(params);
+    client.command = (params: Parameters<typeof command>[0]) =>
+      this.mode.kind === 'down' ? this.failure() : command(params);
   }
 
   /** Inserts into matching tables fail; the rest (and all reads) work. */
