@@ -39,6 +39,7 @@ const ACCESS: Record<string, Role[] | 'public'> = {
   'GET /api/v1/stats/calls': ['viewer', 'admin'],
   'GET /api/docs/openapi.json': ['viewer', 'admin'],
   'GET /api/v1/dead-letters': ['admin'],
+  'GET /metrics': ['admin'],
   'GET /api/v1/keys': ['admin'],
   'POST /api/v1/keys': ['admin'],
   'DELETE /api/v1/keys/{id}': ['admin'],

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 
+import { TelemetryModule } from '@apiscope/telemetry';
+
 import { API_OPTIONS, type ApiOptions } from './api-options.type';
 import { ChangeTrackerService } from './changes/change-tracker.service';
 import { ChangesController } from './changes/changes.controller';
@@ -36,6 +38,7 @@ import { RevokeApiKeyUseCase } from './keys/revoke-api-key.usecase';
 import { ConcurrencyLimiter } from './limits/concurrency-limiter.util';
 import { ExpensiveQueryInterceptor } from './limits/expensive-query.interceptor';
 import { RateLimitService } from './limits/rate-limit.service';
+import { MetricsController } from './metrics/metrics.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServiceOpenApiController } from './services/service-openapi.controller';
 import { ServicesController } from './services/services.controller';
@@ -56,6 +59,7 @@ export class ApiModule {
   static forRoot(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
+      imports: [TelemetryModule],
       controllers: [
         HealthController,
         IngestController,
@@ -73,6 +77,7 @@ export class ApiModule {
         AuditController,
         OpenApiController,
         TemplatesController,
+        MetricsController,
       ],
       providers: [
         { provide: API_OPTIONS, useValue: options },

@@ -11,7 +11,10 @@ import {
   parseKafkaUrl,
 } from '@apiscope/transport';
 
+import { ApiscopeMetrics } from '@apiscope/telemetry';
+
 import { CliLogger } from './cli-logger';
+import { startMetricsServer } from './metrics-server.util';
 import { storageConfigFrom } from './storage-config.util';
 import { UsageException } from './usage.exception';
 
@@ -23,6 +26,8 @@ interface PipelineOptions {
   data: string;
   maxBatch: string;
   sessionTimeout: string;
+  metricsPort?: string;
+  metricsHost: string;
 }
 
 /**
@@ -61,6 +66,12 @@ async function runPipeline(options: PipelineOptions): Promise<void> {
   const sessionTimeoutMs = Number(options.sessionTimeout);
   if (!Number.isInteger(sessionTimeoutMs) || sessionTimeoutMs < 1000 || sessionTimeoutMs > 300_000)
     throw new UsageException('--session-timeout must be milliseconds from 1000 to 300000');
+  const metricsPort = options.metricsPort === undefined ? undefined : Number(options.metricsPort);
+  if (
+    metricsPort !== undefined &&
+    (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65_535)
+  )
+    throw new UsageException('--metrics-port must be a port number from 0 to 65535');
   const module = {
     module: class PipelineWorkerModule {},
     imports: [
@@ -103,6 +114,10 @@ async function runPipeline(options: PipelineOptions): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   await app.init();
+  if (metricsPort !== undefined) {
+    const { port } = await startMetricsServer(app.get(ApiscopeMetrics), metricsPort, options.metricsHost);
+    logger.log(`metrics on http://${options.metricsHost}:${port}/metrics`);
+  }
 }
 
 export function registerPipelineCommand(program: Command): void {
@@ -131,5 +146,7 @@ export function registerPipelineCommand(program: Command): void {
       'how long the group waits for a silent worker before reassigning its partitions',
       '30000',
     )
+    .option('--metrics-port <port>', 'serve Prometheus metrics on GET /metrics at this port (no auth)')
+    .option('--metrics-host <host>', 'address of the metrics port', '127.0.0.1')
     .action((options: PipelineOptions) => runPipeline(options));
 }

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import { TelemetryModule } from '@apiscope/telemetry';
+
 import { BusConsumer } from './bus.consumer';
 import { KafkaPipelineConsumer } from './kafka-pipeline.consumer';
 import { KAFKA_PIPELINE_OPTIONS, type KafkaPipelineOptions } from './kafka-pipeline.options';
@@ -15,6 +17,7 @@ export class PipelineModule {
   static forBus(): DynamicModule {
     return {
       module: PipelineModule,
+      imports: [TelemetryModule],
       providers: [InferenceStateService, ProcessCallsUseCase, BusConsumer],
       exports: [ProcessCallsUseCase],
     };
@@ -23,6 +26,7 @@ export class PipelineModule {
   static forKafka(options: KafkaPipelineOptions): DynamicModule {
     return {
       module: PipelineModule,
+      imports: [TelemetryModule],
       providers: [
         InferenceStateService,
         ProcessCallsUseCase,

@@ -20,7 +20,15 @@ describe(InProcessBus.name, () => {
     expect(await a).toEqual({ accepted: 2, rejected: 1, rejections: [{ index: 1, reason: 'bad' }] });
     expect(await b).toEqual({ accepted: 1, rejected: 1, rejections: [{ index: 0, reason: 'bad' }] });
     expect(batches).toEqual([5]);
-    expect(bus.stats()).toEqual({ pendingEvents: 0, processedEvents: 5, batches: 1, failedBatches: 0 });
+    expect(bus.stats()).toEqual({
+      pendingEvents: 0,
+      processedEvents: 5,
+      batches: 1,
+      failedBatches: 0,
+      refusedEvents: 0,
+      publishedEvents: 5,
+      failedEvents: 0,
+    });
   });
 
   it('should cap coalesced batches at maxBatchEvents but never split one publish', async () => {

@@ -19,6 +19,12 @@ export interface BusStats {
   processedEvents: number;
   batches: number;
   failedBatches: number;
+  /** Events refused at publish because the queue was full (the publisher gets BUS_OVERLOADED). */
+  refusedEvents: number;
+  /** Events accepted into the queue. */
+  publishedEvents: number;
+  /** Events of batches whose handler failed (their publishers got the error and keep them). */
+  failedEvents: number;
 }
 
 /**
@@ -33,7 +39,15 @@ export class InProcessBus {
   private idleWaiters: Array<() => void> = [];
   private readonly maxPending: number;
   private readonly maxBatch: number;
-  private readonly counters = { pendingEvents: 0, processedEvents: 0, batches: 0, failedBatches: 0 };
+  private readonly counters = {
+    pendingEvents: 0,
+    processedEvents: 0,
+    batches: 0,
+    failedBatches: 0,
+    refusedEvents: 0,
+    publishedEvents: 0,
+    failedEvents: 0,
+  };
 
   constructor(options: InProcessBusOptions = {}) {
     this.maxPending = options.maxPendingEvents ?? 200_000;
@@ -53,6 +67,7 @@ export class InProcessBus {
       );
     if (events.length === 0) return Promise.resolve({ accepted: 0, rejected: 0, rejections: [] });
     if (this.counters.pendingEvents + events.length > this.maxPending && this.counters.pendingEvents > 0) {
+      this.counters.refusedEvents += events.length;
       return Promise.reject(
         new TransportException(
           TransportExceptionCode.BUS_OVERLOADED,
@@ -62,6 +77,7 @@ export class InProcessBus {
       );
     }
     this.counters.pendingEvents += events.length;
+    this.counters.publishedEvents += events.length;
     return new Promise<PublishOutcome>((resolve, reject) => {
       this.queue.push({ events, resolve, reject });
       this.pump();
@@ -70,6 +86,11 @@ export class InProcessBus {
 
   stats(): BusStats {
     return { ...this.counters };
+  }
+
+  /** The bound on queued events (what `stats().pendingEvents` is measured against). */
+  get capacity(): number {
+    return this.maxPending;
   }
 
   /** Resolves once everything published so far has been handled. */
@@ -125,7 +146,10 @@ export class InProcessBus {
       this.counters.pendingEvents -= size;
       this.counters.batches += 1;
       if (verdicts) this.counters.processedEvents += size;
-      else this.counters.failedBatches += 1;
+      else {
+        this.counters.failedBatches += 1;
+        this.counters.failedEvents += size;
+      }
       let offset = 0;
       for (const p of taken) {
         if (verdicts) p.resolve(outcomeOf(verdicts.slice(offset, offset + p.events.length)));

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HealthResponseDto {
   @ApiProperty({ enum: ['ok', 'degraded'] })
@@ -9,4 +9,7 @@ export class HealthResponseDto {
 
   @ApiProperty({ description: 'events accepted but not yet stored' })
   queuedEvents!: number;
+
+  @ApiPropertyOptional({ description: 'why the status is degraded (absent when ok)' })
+  reason?: string;
 }

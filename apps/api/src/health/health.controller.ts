@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { type Response } from 'express';
 
 import { ClickHouseStore } from '@apiscope/storage';
+import { StorageHealthService } from '@apiscope/telemetry';
 import { InProcessBus } from '@apiscope/transport';
 
 import { Public } from '../auth/public.decorator';
@@ -16,6 +17,7 @@ export class HealthController {
   constructor(
     @Inject(ClickHouseStore) private readonly store: ClickHouseStore,
     @Inject(InProcessBus) private readonly bus: InProcessBus,
+    @Inject(StorageHealthService) private readonly writes: StorageHealthService,
   ) {}
 
   /** Open on purpose (load balancers, `apiscope up` readiness); tells nothing about the data. */
@@ -30,7 +32,17 @@ export class HealthController {
   ): Promise<HealthResponseDto> {
     const storage = (await this.store.ping()) ? 'ok' : 'unreachable';
     const { pendingEvents } = this.bus.stats();
-    if (storage !== 'ok') res.status(503);
-    return { status: storage === 'ok' ? 'ok' : 'degraded', storage, queuedEvents: pendingEvents };
+    // a ping can pass while inserts fail (full disk, read-only replica): the pipeline's view counts too
+    const writes = this.writes.current();
+    if (storage === 'ok' && !writes.degraded) return { status: 'ok', storage, queuedEvents: pendingEvents };
+    res.status(503);
+    return {
+      status: 'degraded',
+      storage,
+      queuedEvents: pendingEvents,
+      reason: writes.degraded
+        ? `storage writes failing since ${new Date(writes.since ?? Date.now()).toISOString()} (${writes.retries} attempts, retrying): ${writes.reason ?? ''}`
+        : 'storage does not answer',
+    };
   }
 }

@@ -5,7 +5,7 @@ import { NotFoundException } from '@nestjs/common';
 import { type NextFunction, type Request, type Response } from 'express';
 
 /** Paths the catalog never answers: the API, its docs and the health check stay Nest's alone. */
-const RESERVED = /^\/(?:api|healthz)(?:\/|$)/;
+const RESERVED = /^\/(?:api|healthz|metrics)(?:\/|$)/;
 
 /** Vite names every built asset after its content hash, so a browser may keep it for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -169,8 +169,15 @@ export class InferenceStateService {
           ]
         : [];
     });
+    const dirtyIds = [...this.dirtyProfiles];
     this.dirtyServices.clear();
     this.dirtyProfiles.clear();
+    // a failed write leaves the state dirty, so the retry (or the next batch) writes it again
+    const restore = (error: unknown): never => {
+      for (const s of services) this.dirtyServices.add(s);
+      for (const id of dirtyIds) this.dirtyProfiles.add(id);
+      throw error;
+    };
     await Promise.all([
       this.repository.saveTemplaters(
         services.flatMap((service) => {
@@ -187,7 +194,15 @@ export class InferenceStateService {
         }),
       ),
       this.repository.saveProfiles(profiles),
-    ]);
+    ]).catch(restore);
+  }
+
+  /** Per service kept in memory: nodes of its path trie and endpoint profiles (for the metrics). */
+  stateSizes(): Map<string, { nodes: number; endpoints: number }> {
+    const sizes = new Map<string, { nodes: number; endpoints: number }>();
+    for (const [service, ids] of this.byService)
+      sizes.set(service, { nodes: this.templaters.get(service)?.size ?? 0, endpoints: ids.size });
+    return sizes;
   }
 
   private async applyNewCorrections(): Promise<void> {

@@ -72,6 +72,11 @@ export class PathTemplater {
     return this.observed;
   }
 
+  /** Nodes of the trie: what this service's state costs in memory (bounded by maxNodes). */
+  get size(): number {
+    return this.nodes;
+  }
+
   observe(method: string, path: string): void {
     let node = this.root;
     node.hits += 1;

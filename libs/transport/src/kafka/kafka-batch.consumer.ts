@@ -108,6 +108,8 @@ export class KafkaBatchConsumer {
   private restartTimer: NodeJS.Timeout | undefined;
   private restarting: Promise<void> | undefined;
   private restartDelay = RESTART_FIRST_MS;
+  /** Per partition: messages behind the high watermark after the last stored batch (the metrics read it). */
+  private readonly lags = new Map<string, { topic: string; partition: number; lag: number }>();
 
   constructor(private readonly options: KafkaBatchConsumerOptions) {
     this.maxBatch = options.maxBatchEvents ?? 5000;
@@ -181,6 +183,11 @@ export class KafkaBatchConsumer {
     return { ...this.counters };
   }
 
+  /** Consumer lag per assigned partition, as of each partition's last stored batch. */
+  lag(): Array<{ topic: string; partition: number; lag: number }> {
+    return [...this.lags.values()];
+  }
+
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const { topic, partition } = batch;
@@ -209,6 +216,11 @@ export class KafkaBatchConsumer {
       )
         process.kill(process.pid, 'SIGKILL');
       const lastOffset = take[take.length - 1].offset;
+      this.lags.set(key, {
+        topic,
+        partition,
+        lag: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(lastOffset) - 1n)),
+      });
       payload.resolveOffset(lastOffset);
       try {
         await this.consumer.commitOffsets([

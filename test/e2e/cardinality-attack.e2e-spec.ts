@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
+
+import {
+  ATTACKED_SERVICE,
+  REAL_ENDPOINTS,
+  getJson,
+  runCardinalityAttack,
+} from '../support/cardinality-attack';
+
+const KEY = 'e2e-cardinality-key-0123456789';
+/** 50,000 in CI; `npm run test:soak` runs the full 1,000,000 (or APISCOPE_ATTACK_CALLS). */
+const CALLS = Number(
+  process.env['APISCOPE_ATTACK_CALLS'] ?? (process.env['APISCOPE_SOAK'] === '1' ? 1_000_000 : 50_000),
+);
+/** The configured bound on the process's peak RSS (embedded ClickHouse included, ~300 MB of it). */
+const MAX_RSS_MB = Number(process.env['APISCOPE_ATTACK_MAX_RSS_MB'] ?? 1536);
+/** A flood must collapse into a handful of parameterised endpoints, not one row per path. */
+const MAX_ENDPOINTS = 60;
+
+jest.setTimeout(Math.max(120_000, CALLS * 2));
+
+interface InventoryEndpoint {
+  method: string;
+  path: string;
+  calls: number;
+}
+
+describe(`cardinality attack: ${CALLS} random paths and query names on one service`, () => {
+  let dir: string;
+  let server: EmbeddedServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'apiscope-attack-'));
+    server = await startEmbeddedServer({
+      dataDir: dir,
+      host: '127.0.0.1',
+      port: 0,
+      apiKey: KEY,
+      logger: false,
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let endpoints: InventoryEndpoint[] = [];
+  let realCalls = new Map<string, number>();
+
+  it('should take the whole flood under the memory bound, every call counted once', async () => {
+    const report = await runCardinalityAttack(server.bus, CALLS);
+    realCalls = report.realCalls;
+    const inventory = (await getJson(`${server.url}/api/v1/inventory?service=${ATTACKED_SERVICE}`, KEY)) as {
+      services: Array<{ name: string; endpoints: InventoryEndpoint[] }>;
+    };
+    endpoints = inventory.services.find((s) => s.name === ATTACKED_SERVICE)?.endpoints ?? [];
+    const rssMb = Math.round(report.peakRssBytes / 2 ** 20);
+    const top = [...endpoints].sort((a, b) => b.calls - a.calls).slice(0, 8);
+    const real = REAL_ENDPOINTS.map((r) => {
+      const found = endpoints.filter((e) => e.method === r.method && e.path.startsWith('/api'));
+      return `${r.method} ${r.template}: sent ${report.realCalls.get(`${r.method} ${r.template}`)}, inventory ${found.map((e) => `${e.path}=${e.calls}`).join(',') || 'none'}`;
+    });
+    process.stderr.write(
+      `cardinality attack: ${CALLS} calls in ${report.seconds.toFixed(1)} s (${Math.round(CALLS / report.seconds)}/s), ` +
+        `peak RSS ${rssMb} MB (bound ${MAX_RSS_MB} MB), ${endpoints.length} endpoints; largest: ` +
+        `${top.map((e) => `${e.method} ${e.path}=${e.calls}`).join('; ')}\n  real: ${real.join(' | ')}\n`,
+    );
+    expect(rssMb).toBeLessThan(MAX_RSS_MB);
+    expect(endpoints.reduce((n, e) => n + e.calls, 0)).toBe(CALLS);
+  });
+
+  it('should still report the real endpoints of the attacked service with exact counts', () => {
+    for (const real of REAL_ENDPOINTS) {
+      const found = endpoints.find((e) => e.method === real.method && e.path === real.template);
+      expect(found?.calls).toBe(realCalls.get(`${real.method} ${real.template}`));
+    }
+  });
+
+  // Known gap (for the templating owner, libs/inference): the flood's random multi-segment paths,
+  // many with a dot in a segment, stay as thousands of one-call templates (3,220 after 50,000 calls)
+  // besides the five /{id}/... templates that take most of it. `it.failing` keeps the requirement
+  // executable: it turns red the day the templater holds, and then becomes a plain `it`.
+  it.failing('should collapse the flood into a few parameterised endpoints', () => {
+    expect(endpoints.length).toBeLessThanOrEqual(MAX_ENDPOINTS);
+  });
+});
