@@ -16,8 +16,12 @@ const KEY = 'e2e-cardinality-key-0123456789';
 const CALLS = Number(
   process.env['APISCOPE_ATTACK_CALLS'] ?? (process.env['APISCOPE_SOAK'] === '1' ? 1_000_000 : 50_000),
 );
-/** The configured bound on the process's peak RSS (embedded ClickHouse included, ~300 MB of it). */
-const MAX_RSS_MB = Number(process.env['APISCOPE_ATTACK_MAX_RSS_MB'] ?? 1536);
+/**
+ * The configured bound on what the attack adds to the process's RSS (peak minus RSS at its start;
+ * embedded ClickHouse runs in the process too). Growth, not the absolute figure: in `npm test` the
+ * Jest worker already holds what earlier test files left (1.6 GB absolute seen there, 0.65 GB alone).
+ */
+const MAX_RSS_GROWTH_MB = Number(process.env['APISCOPE_ATTACK_MAX_RSS_GROWTH_MB'] ?? 1024);
 /** A flood must collapse into a handful of parameterised endpoints, not one row per path. */
 const MAX_ENDPOINTS = 60;
 
@@ -60,6 +64,7 @@ describe(`cardinality attack: ${CALLS} random paths and query names on one servi
     };
     endpoints = inventory.services.find((s) => s.name === ATTACKED_SERVICE)?.endpoints ?? [];
     const rssMb = Math.round(report.peakRssBytes / 2 ** 20);
+    const growthMb = Math.round((report.peakRssBytes - report.startRssBytes) / 2 ** 20);
     const top = [...endpoints].sort((a, b) => b.calls - a.calls).slice(0, 8);
     const real = REAL_ENDPOINTS.map((r) => {
       const found = endpoints.filter((e) => e.method === r.method && e.path.startsWith('/api'));
@@ -67,10 +72,11 @@ describe(`cardinality attack: ${CALLS} random paths and query names on one servi
     });
     process.stderr.write(
       `cardinality attack: ${CALLS} calls in ${report.seconds.toFixed(1)} s (${Math.round(CALLS / report.seconds)}/s), ` +
-        `peak RSS ${rssMb} MB (bound ${MAX_RSS_MB} MB), ${endpoints.length} endpoints; largest: ` +
+        `peak RSS ${rssMb} MB, +${growthMb} MB during the attack (bound ${MAX_RSS_GROWTH_MB} MB), ` +
+        `${endpoints.length} endpoints; largest: ` +
         `${top.map((e) => `${e.method} ${e.path}=${e.calls}`).join('; ')}\n  real: ${real.join(' | ')}\n`,
     );
-    expect(rssMb).toBeLessThan(MAX_RSS_MB);
+    expect(growthMb).toBeLessThan(MAX_RSS_GROWTH_MB);
     expect(endpoints.reduce((n, e) => n + e.calls, 0)).toBe(CALLS);
   });
 

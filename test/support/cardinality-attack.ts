@@ -40,6 +40,8 @@ export interface AttackReport {
   realCalls: Map<string, number>;
   seconds: number;
   peakRssBytes: number;
+  /** RSS when the attack began: a Jest worker carries what earlier test files left behind. */
+  startRssBytes: number;
 }
 
 /**
@@ -56,7 +58,8 @@ export async function runCardinalityAttack(
   const realEvery = options.realEvery ?? 50;
   const rand = prng(options.seed ?? 42);
   const realCalls = new Map<string, number>();
-  let peak = process.memoryUsage().rss;
+  const startRss = process.memoryUsage().rss;
+  let peak = startRss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const started = Date.now();
   try {
@@ -86,7 +89,13 @@ export async function runCardinalityAttack(
   } finally {
     clearInterval(sampler);
   }
-  return { calls: total, realCalls, seconds: (Date.now() - started) / 1000, peakRssBytes: peak };
+  return {
+    calls: total,
+    realCalls,
+    seconds: (Date.now() - started) / 1000,
+    peakRssBytes: peak,
+    startRssBytes: startRss,
+  };
 }
 
 /** GET with a bearer key, the body parsed as JSON (keeps the attack test free of supertest's buffering). */
