@@ -151,6 +151,55 @@ describe('GET /api/v1/endpoints/{id}/calls on the demo shop capture', () => {
     expect(JSON.stringify(items)).not.toMatch(/192\.168\.77|10\.20\.30|2001:db8:1:2/);
   });
 
+  it('should include the calls stored under an older, finer template that now resolves to the endpoint', async () => {
+    const host = 'api.github.test';
+    const user = (login: string, second: number): ApiCall => ({
+      ...apiCall({ host, path: `/users/${login}`, target: `/users/${login}`, headers: [['host', host]] }),
+      ts: Date.UTC(2026, 10, 3, 9, 0, second),
+    });
+    // one user first: nothing learnt yet, so this call is stored under `/users/torvalds` itself
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(admin)
+      .send({ calls: [user('torvalds', 0)] })
+      .expect(200);
+    const logins = [
+      'octocat',
+      'gaearon',
+      'sindresorhus',
+      'defunkt',
+      'mojombo',
+      'kentcdodds',
+      'mitchellh',
+      'fabpot',
+    ];
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(admin)
+      .send({
+        calls: [...logins.map((l, i) => user(l, i + 1)), ...Array.from({ length: 12 }, () => user('me', 30))],
+      })
+      .expect(200);
+    const list = await request(server.url)
+      .get('/api/v1/endpoints')
+      .query({ service: host })
+      .set(viewer)
+      .expect(200);
+    const byPath = new Map((list.body.items as Endpoint[]).map((e) => [e.path, e]));
+    const templated = byPath.get('/users/{username}');
+    expect(templated?.calls).toBe(9);
+    const items = (await callsOf(templated!.id).expect(200)).body.items as Call[];
+    expect(items.map((c) => c.path)).toEqual(
+      [...logins]
+        .reverse()
+        .map((l) => `/users/${l}`)
+        .concat('/users/torvalds'),
+    );
+    const me = (await callsOf(byPath.get('/users/me')!.id, { limit: 200 }).expect(200)).body.items as Call[];
+    expect(me).toHaveLength(12);
+    expect(new Set(me.map((c) => c.path))).toEqual(new Set(['/users/me']));
+  });
+
   it('should answer 404 problem+json for an id that names nothing', async () => {
     const ghost = Buffer.from(JSON.stringify([SHOP, 'GET', '/nothing'])).toString('base64url');
     const res = await callsOf(ghost).expect(404);
