@@ -34,6 +34,7 @@ const ACCESS: Record<string, Role[] | 'public'> = {
   'GET /api/v1/inventory': ['viewer', 'admin'],
   'GET /api/v1/endpoints': ['viewer', 'admin'],
   'GET /api/v1/endpoints/{id}': ['viewer', 'admin'],
+  'GET /api/v1/endpoints/{id}/calls': ['viewer', 'admin'],
   'GET /api/v1/findings': ['viewer', 'admin'],
   'GET /api/v1/services': ['viewer', 'admin'],
   'GET /api/v1/stats/calls': ['viewer', 'admin'],

@@ -21,6 +21,7 @@ import { DriftController } from './drift/drift.controller';
 import { GetServiceDriftUseCase } from './drift/get-service-drift.usecase';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { ListDeadLettersUseCase } from './dead-letters/list-dead-letters.usecase';
+import { EndpointCallsUseCase } from './endpoints/endpoint-calls.usecase';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { GetEndpointUseCase } from './endpoints/get-endpoint.usecase';
 import { ListEndpointsUseCase } from './endpoints/list-endpoints.usecase';
@@ -102,6 +103,7 @@ export class ApiModule {
         TrackChangesUseCase,
         ChangeTrackerService,
         GetEndpointUseCase,
+        EndpointCallsUseCase,
         ListServicesUseCase,
         ListDeadLettersUseCase,
         GetCallVolumeUseCase,

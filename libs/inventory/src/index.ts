@@ -20,7 +20,7 @@ export { buildInventoryDocument } from './build-inventory.util';
 export * from './spec';
 export * from './changes';
 export { mergeEndpointStats } from './merge-endpoint-stats.util';
-export { resolveEndpoints, profileKey } from './resolve-endpoints.util';
+export { resolveEndpoints, resolveEndpointKey, profileKey } from './resolve-endpoints.util';
 export type { ResolvedEndpoint, ResolveInput } from './resolve-endpoints.util';
 export { endpointKeyPath, graphqlKey, splitEndpointKey } from './endpoint-key.util';
 export type { EndpointKeyParts } from './endpoint-key.util';

@@ -21,6 +21,17 @@ export interface ResolveInput {
 export const profileKey = (service: string, method: string, pathTemplate: string): string =>
   `${service}\u0000${method}\u0000${pathTemplate}`;
 
+/** The key a stored key (the template a call was written under) resolves to now. */
+export function resolveEndpointKey(
+  stored: { service: string; method: string; pathTemplate: string },
+  templaters: ReadonlyMap<string, PathTemplater>,
+): string {
+  const templater = templaters.get(stored.service);
+  const { path, graphql } = splitEndpointKey(stored.pathTemplate);
+  const template = templater ? templater.resolve(path, stored.method).template : path;
+  return graphql ? `${template}#${graphql.operationType} ${graphql.operationName}` : template;
+}
+
 /**
  * Read-time template resolution (why: DESIGN, issue 4 "templates are revised as evidence arrives").
  * Calls are aggregated under the template known when they were written; a key written before a
@@ -31,10 +42,7 @@ export const profileKey = (service: string, method: string, pathTemplate: string
 export function resolveEndpoints(input: ResolveInput): ResolvedEndpoint[] {
   const out = new Map<string, ResolvedEndpoint>();
   for (const row of input.stats) {
-    const templater = input.templaters.get(row.service);
-    const { path, graphql } = splitEndpointKey(row.pathTemplate);
-    const template = templater ? templater.resolve(path, row.method).template : path;
-    const finalKey = graphql ? `${template}#${graphql.operationType} ${graphql.operationName}` : template;
+    const finalKey = resolveEndpointKey(row, input.templaters);
     const key = profileKey(row.service, row.method, finalKey);
     const profile = input.profiles.get(profileKey(row.service, row.method, row.pathTemplate));
     const stats = { ...row, pathTemplate: finalKey };

@@ -2,6 +2,35 @@ import { type CallRecord } from '@apiscope/inventory';
 
 import { type ClickHouseStore } from './clickhouse-store';
 
+/** One stored call as the read API shows it (raw addresses: the caller masks them). */
+export interface StoredCall {
+  ts: string;
+  status: number;
+  durationMs: number | null;
+  srcIp: string;
+  sensorKind: string;
+  credentials: 'present' | 'absent' | 'unknown';
+  authSchemes: string[];
+  requestSize: number;
+  responseSize: number;
+  incomplete: boolean;
+  path: string;
+}
+
+interface StoredCallRow {
+  ts_ms: number | string;
+  status: number;
+  duration_ms: number | null;
+  src_ip: string;
+  sensor_kind: string;
+  credentials: 'present' | 'absent' | 'unknown';
+  auth_schemes: string[];
+  request_size: number | string;
+  response_size: number | string;
+  incomplete: number;
+  path: string;
+}
+
 /** Raw call metadata; one insert per pipeline batch. */
 export class CallRepository {
   constructor(private readonly store: ClickHouseStore) {}
@@ -42,6 +71,50 @@ export class CallRepository {
       .catch((cause: unknown) => {
         throw this.store.failure(cause, 'storing calls failed');
       });
+  }
+
+  /**
+   * The newest calls of one endpoint of a service and method, whose calls sit under any of
+   * `pathTemplates` (the stored keys resolving to it); the sort key (service, method, path_template,
+   * ts) keeps this a range read.
+   */
+  async recent(
+    service: string,
+    method: string,
+    pathTemplates: readonly string[],
+    limit: number,
+  ): Promise<StoredCall[]> {
+    if (pathTemplates.length === 0 || limit <= 0) return [];
+    const rows = await this.store.client
+      .query({
+        query: `SELECT toUnixTimestamp64Milli(ts) AS ts_ms, status, duration_ms, src_ip,
+                       sensor_kind, toString(credentials) AS credentials, auth_schemes, request_size,
+                       response_size, incomplete, path
+                FROM ${this.store.table('calls')}
+                WHERE service = {service:String} AND method = {method:String}
+                  AND path_template IN {templates:Array(String)}
+                ORDER BY ts DESC, call_id DESC
+                LIMIT {limit:UInt32}`,
+        query_params: { service, method, templates: [...pathTemplates], limit },
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<StoredCallRow>())
+      .catch((cause: unknown) => {
+        throw this.store.failure(cause);
+      });
+    return rows.map((r) => ({
+      ts: new Date(Number(r.ts_ms)).toISOString(),
+      status: Number(r.status),
+      durationMs: r.duration_ms === null ? null : Number(r.duration_ms),
+      srcIp: r.src_ip,
+      sensorKind: r.sensor_kind,
+      credentials: r.credentials,
+      authSchemes: r.auth_schemes,
+      requestSize: Number(r.request_size),
+      responseSize: Number(r.response_size),
+      incomplete: Number(r.incomplete) === 1,
+      path: r.path,
+    }));
   }
 
   async count(): Promise<number> {

@@ -6,6 +6,7 @@ export { StorageException, StorageExceptionCode } from './storage.exception';
 export { loadMigrations, runMigrations, splitStatements, renderStatement } from './migration.runner';
 export type { Migration, MigrationReport } from './migration.runner';
 export { CallRepository } from './call.repository';
+export type { StoredCall } from './call.repository';
 export { EndpointRepository } from './endpoint.repository';
 export type { EndpointQuery } from './endpoint.repository';
 export { DeadLetterRepository, DEAD_LETTER_EXCERPT_BYTES } from './dead-letter.repository';
@@ -44,4 +45,5 @@ export type {
   StoredCorrection,
 } from './inference-state.repository';
 export { ResolvedEndpointRepository } from './resolved-endpoint.repository';
+export type { StoredEndpointKey } from './resolved-endpoint.repository';
 export { InventoryVersionRepository } from './inventory-version.repository';

@@ -4,6 +4,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { NoQueryDto } from '../validation/no-query.dto';
+import { EndpointCallsQueryDto } from './endpoint-calls-query.dto';
+import { EndpointCallsDto } from './endpoint-calls.dto';
+import { EndpointCallsUseCase } from './endpoint-calls.usecase';
 import { EndpointIdParamDto } from './endpoint-id-param.dto';
 import { EndpointPageDto, ServiceEndpointDto } from './endpoint-page.dto';
 import { GetEndpointUseCase } from './get-endpoint.usecase';
@@ -17,6 +20,7 @@ export class EndpointsController {
   constructor(
     @Inject(ListEndpointsUseCase) private readonly listEndpoints: ListEndpointsUseCase,
     @Inject(GetEndpointUseCase) private readonly getEndpoint: GetEndpointUseCase,
+    @Inject(EndpointCallsUseCase) private readonly endpointCalls: EndpointCallsUseCase,
   ) {}
 
   @Get()
@@ -33,5 +37,16 @@ export class EndpointsController {
   @ApiProblems(400, 404)
   get(@Param() params: EndpointIdParamDto, @Query() _query: NoQueryDto): Promise<ServiceEndpoint> {
     return this.getEndpoint.execute(params.id);
+  }
+
+  @Get(':id/calls')
+  @ApiOperation({ summary: 'recent calls of one endpoint, newest first, metadata only, client masked' })
+  @ApiOkResponse({ type: EndpointCallsDto })
+  @ApiProblems(400, 404)
+  calls(
+    @Param() params: EndpointIdParamDto,
+    @Query() query: EndpointCallsQueryDto,
+  ): Promise<EndpointCallsDto> {
+    return this.endpointCalls.execute(params.id, query);
   }
 }

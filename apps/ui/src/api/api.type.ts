@@ -103,6 +103,26 @@ export interface EndpointPage {
   nextCursor: string | null;
 }
 
+/** One call of GET /api/v1/endpoints/{id}/calls: metadata only, the client address masked. */
+export interface EndpointCall {
+  ts: string;
+  status: number;
+  durationMs: number | null;
+  client: string;
+  sensorKind: string;
+  credentials: 'present' | 'absent' | 'unknown';
+  authSchemes: string[];
+  requestSize: number;
+  responseSize: number;
+  incomplete: boolean;
+  /** the concrete path the sensor saw */
+  path: string;
+}
+
+export interface EndpointCallList {
+  items: EndpointCall[];
+}
+
 export type CallVolumeInterval = 'hour' | 'day';
 
 /** Calls of one service in one time bucket (GET /api/v1/stats/calls). */

@@ -29,6 +29,7 @@ import {
 import { Link } from '../router/link.component';
 import { useLocation } from '../router/use-location.hook';
 import { CallsOverTime } from './calls-over-time.component';
+import { EndpointCalls } from './endpoint-calls.component';
 import { EndpointFindings } from './endpoint-findings.component';
 import { EndpointHistory } from './endpoint-history.component';
 import { EndpointSchemas } from './endpoint-schemas.component';
@@ -107,11 +108,6 @@ const SENSITIVE_COLUMNS: ReadonlyArray<Column<Sensitive>> = [
       </code>
     ),
   },
-];
-
-/** What the API has no route for yet: said plainly, not faked. */
-const PENDING: ReadonlyArray<readonly [string, string]> = [
-  ['Recent calls', 'The latest calls of this endpoint, masked: needs a calls route.'],
 ];
 
 /** The command that gets this endpoint's data without the UI: the catalog has no private back door. */
@@ -350,21 +346,9 @@ function Detail({ endpoint, url }: { endpoint: Endpoint; url: string }) {
 
       <EndpointOperation endpoint={endpoint} />
 
-      <EndpointHistory endpoint={endpoint} />
+      <EndpointCalls endpoint={endpoint} />
 
-      <Panel title="Not available in this API version" hint="fills in when the API gains the route" flush>
-        <ul className="pending-list">
-          {PENDING.map(([title, text]) => (
-            <li key={title}>
-              <span className="state-icon">
-                <Icon name="clock" />
-              </span>
-              <strong>{title}</strong>
-              <p>{text}</p>
-            </li>
-          ))}
-        </ul>
-      </Panel>
+      <EndpointHistory endpoint={endpoint} />
     </>
   );
 }
