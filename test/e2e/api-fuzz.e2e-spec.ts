@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import fc from 'fast-check';
 
-import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
 import { parseHar } from '@apiscope/logs';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const DEMO_HAR = join(__dirname, '..', '..', 'apps', 'cli', 'demo', 'demo-shop.har');
 const KEY = 'e2e-api-fuzz-admin-key-0123456789';
@@ -99,21 +98,15 @@ function requestFor(ops: Operation[]): fc.Arbitrary<FuzzRequest> {
 
 /** Every route of the API's own OpenAPI document, with random path values, queries and bodies. */
 describe('API route fuzzing (embedded, real HTTP, real ClickHouse)', () => {
-  let dir: string;
-  let server: EmbeddedServer;
   let ops: Operation[];
 
+  const server = useEmbeddedServer('api-fuzz', {
+    apiKey: KEY,
+    // the fuzzer is one client sending thousands of requests: limits would answer most with 429
+    api: { rateLimitPerKey: 10_000_000, rateLimitPerIp: 10_000_000, failedAuthPerIp: 10_000_000 },
+  });
+
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-api-fuzz-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-      // the fuzzer is one client sending thousands of requests: limits would answer most with 429
-      api: { rateLimitPerKey: 10_000_000, rateLimitPerIp: 10_000_000, failedAuthPerIp: 10_000_000 },
-    });
     const { calls } = parseHar(readFileSync(DEMO_HAR, 'utf8'), { sensorId: 'api-fuzz' });
     await server.bus.publish(calls.map((payload) => ({ payload, source: 'fuzz' })));
     const doc = (await (
@@ -128,11 +121,6 @@ describe('API route fuzzing (embedded, real HTTP, real ClickHouse)', () => {
         query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
       })),
     );
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('should know the routes to fuzz from the OpenAPI document', () => {

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
-
 import {
   ATTACKED_SERVICE,
   REAL_ENDPOINTS,
   getJson,
   runCardinalityAttack,
 } from '../support/cardinality-attack';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const KEY = 'e2e-cardinality-key-0123456789';
 /** 50,000 in CI; `npm run test:soak` runs the full 1,000,000 (or APISCOPE_ATTACK_CALLS). */
@@ -34,23 +29,8 @@ interface InventoryEndpoint {
 }
 
 describe(`cardinality attack: ${CALLS} random paths and query names on one service`, () => {
-  let dir: string;
-  let server: EmbeddedServer;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-attack-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  const server = useEmbeddedServer('attack', {
+    apiKey: KEY,
   });
 
   let endpoints: InventoryEndpoint[] = [];

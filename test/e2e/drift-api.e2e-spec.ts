@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import request from 'supertest';
 
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
+import { type EmbeddedServer } from '@apiscope/cli';
 import { parseHar } from '@apiscope/logs';
 
 import { apiCall } from '../support/api-call.fixture';
 import { REPO_ROOT } from '../support/corpus';
 import { runCli } from '../support/run-cli';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const KEY = 'drift-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
@@ -46,18 +46,11 @@ const shopCall = (path: string, query: Array<[string, string]>, status: number, 
 });
 
 describe('GET /api/v1/services/{service}/drift', () => {
-  let dir: string;
-  let server: EmbeddedServer;
+  const server = useEmbeddedServer('drift', {
+    apiKey: KEY,
+  });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-drift-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-    });
     await loadDemo(server);
     // parameter types are read on a sample of calls: a few calls, so the sample holds one
     const extra = [
@@ -75,11 +68,6 @@ describe('GET /api/v1/services/{service}/drift', () => {
       shopCall('/v1/orders/3f2b8c1e-7d4a-4e9b-9c1d-2a6f5e8b7c90', [], 404, HAR_END - 2000),
     ];
     await request(server.url).post('/api/v1/ingest').set(auth).send({ calls: extra }).expect(200);
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('should report the demo capture against its spec: fields, parameters, types and statuses', async () => {
@@ -145,25 +133,13 @@ describe('GET /api/v1/services/{service}/drift', () => {
 });
 
 describe('orphan window', () => {
-  let dir: string;
-  let server: EmbeddedServer;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-orphan-window-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-      api: { orphanWindowMs: 24 * 3600 * 1000 },
-    });
-    await loadDemo(server);
+  const server = useEmbeddedServer('orphan-window', {
+    apiKey: KEY,
+    api: { orphanWindowMs: 24 * 3600 * 1000 },
   });
 
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(async () => {
+    await loadDemo(server);
   });
 
   const flagsOf = async (method: string, path: string) => {

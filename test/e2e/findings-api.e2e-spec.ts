@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import request from 'supertest';
 
 import { ChangeTrackerService } from '@apiscope/api';
-import { type EmbeddedServer, startEmbeddedServer } from '@apiscope/cli';
 import { SEVERITIES } from '@apiscope/inventory';
 import { parseHar } from '@apiscope/logs';
 
 import { apiCall } from '../support/api-call.fixture';
 import { REPO_ROOT } from '../support/corpus';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const ADMIN = 'findings-admin-key-0123456789';
 const DEMO = join(REPO_ROOT, 'apps', 'cli', 'demo');
@@ -39,8 +38,6 @@ interface Risk {
 
 /** The demo shop capture and its reference spec, plus calls without credentials to an operation the spec protects. */
 describe('GET /api/v1/findings on the demo shop capture', () => {
-  let dir: string;
-  let server: EmbeddedServer;
   let viewer: Record<string, string>;
   let ingest: Record<string, string>;
   let all: Item[];
@@ -50,16 +47,12 @@ describe('GET /api/v1/findings on the demo shop capture', () => {
   const findings = (query: Record<string, string | number>, headers = viewer) =>
     request(server.url).get('/api/v1/findings').query(query).set(headers);
 
+  const server = useEmbeddedServer('findings', {
+    apiKey: ADMIN,
+    api: { changeIntervalMs: 0 },
+  });
+
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-findings-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: ADMIN,
-      logger: false,
-      api: { changeIntervalMs: 0 },
-    });
     await request(server.url)
       .post('/api/v1/specs')
       .set(admin)
@@ -94,11 +87,6 @@ describe('GET /api/v1/findings on the demo shop capture', () => {
     viewer = await key('viewer');
     ingest = await key('ingest');
     all = (await findings({ limit: 500 }).expect(200)).body.items as Item[];
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const rulesOf = (method: string, path: string, service = SHOP) =>

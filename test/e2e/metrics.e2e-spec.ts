@@ -1,24 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import request from 'supertest';
 
-import { startEmbeddedServer, type EmbeddedServer } from '@apiscope/cli';
 import { type ApiCall } from '@apiscope/contracts';
 import { parseHar } from '@apiscope/logs';
 import { HttpIngestClient } from '@apiscope/transport';
 
 import { parsePrometheusText, sample, type Samples } from '../support/prometheus-text';
+import { useEmbeddedServer } from '../support/embedded-server.fixture';
 
 const DEMO_HAR = join(__dirname, '..', '..', 'apps', 'cli', 'demo', 'demo-shop.har');
 const KEY = 'e2e-metrics-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
 
 describe('GET /metrics (embedded, real HTTP, real ClickHouse)', () => {
-  let dir: string;
-  let server: EmbeddedServer;
-
   const scrape = async (): Promise<Samples> => {
     const res = await request(server.url).get('/metrics').set(auth).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
@@ -27,20 +23,8 @@ describe('GET /metrics (embedded, real HTTP, real ClickHouse)', () => {
   const delta = (before: Samples, after: Samples, name: string, labels: Record<string, string>) =>
     sample(after, name, labels) - sample(before, name, labels);
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'apiscope-metrics-'));
-    server = await startEmbeddedServer({
-      dataDir: dir,
-      host: '127.0.0.1',
-      port: 0,
-      apiKey: KEY,
-      logger: false,
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  const server = useEmbeddedServer('metrics', {
+    apiKey: KEY,
   });
 
   it('should refuse /metrics without a key (401) and hide it from non-admin keys (404)', async () => {
