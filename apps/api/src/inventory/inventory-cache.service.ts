@@ -92,6 +92,6 @@ export class InventoryCacheService {
       specs,
       window === undefined ? {} : { orphanWindowMs: window },
     );
-    return assessInventory(document, specs);
+    return assessInventory(document);
   }
 }

@@ -14,3 +14,24 @@ const short = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFract
 export function tickLabel(v: number): string {
   return v >= 1000 ? short.format(v) : String(v);
 }
+
+/** Time-axis labels of the charts, in UTC like the API's timestamps. */
+export const hourFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+export const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: '2-digit',
+  month: 'short',
+  timeZone: 'UTC',
+});
+/** A bucket's full time, shown where the pointer is. */
+export const fullFormat = new Intl.DateTimeFormat('en-GB', {
+  day: '2-digit',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import { niceTicks, tickLabel } from './chart-scale.util';
+import { dayFormat, fullFormat, niceTicks, tickLabel, hourFormat } from './chart-scale.util';
 import { useWidth } from './use-width.hook';
 
 export interface TimePoint {
@@ -10,17 +10,6 @@ export interface TimePoint {
 }
 
 const PAD = { top: 12, right: 12, bottom: 26, left: 40 };
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-const fullFormat = new Intl.DateTimeFormat('en-GB', {
-  day: '2-digit',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
 
 function timeTicks(from: number, to: number, count: number): number[] {
   if (to <= from) return [from];
@@ -64,7 +53,7 @@ export function TimeChart({
     .join('');
   const area = `${line}L${x(to)},${y(0)}L${x(from)},${y(0)}Z`;
   const spanDays = (to - from) / 86_400_000;
-  const xFormat = spanDays >= 2 ? dayFormat : timeFormat;
+  const xFormat = spanDays >= 2 ? dayFormat : hourFormat;
   const hovered = hover === null ? null : points[hover];
 
   const onMove = (clientX: number, left: number) => {

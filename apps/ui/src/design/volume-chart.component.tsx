@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 import { type VolumeBucket } from '../domain/call-volume.util';
-import { niceTicks, tickLabel } from './chart-scale.util';
+import { dayFormat, fullFormat, hourFormat, niceTicks, tickLabel } from './chart-scale.util';
 import { useWidth } from './use-width.hook';
 
 const PAD = { top: 12, right: 8, bottom: 26, left: 40 };
@@ -12,17 +12,6 @@ const PARTS = [
   { key: 'serverErrors', label: '5xx', color: 'var(--chart-5xx)' },
   { key: 'unanswered', label: 'no response', color: 'var(--chart-other)' },
 ] as const;
-
-const hourFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', timeZone: 'UTC' });
-const fullFormat = new Intl.DateTimeFormat('en-GB', {
-  day: '2-digit',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
 
 /** Calls per time bucket as stacked bars: answered, 4xx, 5xx, unanswered; the pointer shows a bucket's figures. */
 export function VolumeChart({

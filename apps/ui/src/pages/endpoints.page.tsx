@@ -12,6 +12,7 @@ import {
   PathText,
 } from '../design/badge.component';
 import { type Column, DataTable } from '../design/data-table.component';
+import { FilterSelect } from '../design/filter-select.component';
 import { Icon } from '../design/icon.component';
 import { Panel } from '../design/panel.component';
 import { EmptyState, ErrorState, LoadingRows, ProgressBar } from '../design/state.component';
@@ -113,34 +114,6 @@ function columns(showService: boolean): Array<Column<Endpoint>> {
   ];
 }
 
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-  allLabel,
-}: {
-  label: string;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-  options: ReadonlyArray<readonly [string, string]>;
-  allLabel: string;
-}) {
-  return (
-    <label className="field">
-      {label}
-      <select className="select" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">{allLabel}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export function EndpointsPage() {
   const location = useLocation();
   const q = useMemo(() => parseCatalogQuery(location.search), [location.search]);
@@ -234,28 +207,28 @@ export function EndpointsPage() {
               />
             </span>
           </label>
-          <Select
+          <FilterSelect
             label="Service"
             value={q.service}
             allLabel="All services"
             onChange={(service) => go({ service })}
             options={(services.data?.services ?? []).map((s) => [s.name, s.name] as const)}
           />
-          <Select
+          <FilterSelect
             label="Method"
             value={q.method}
             allLabel="Any method"
             onChange={(method) => go({ method })}
             options={METHODS.map((m) => [m, m] as const)}
           />
-          <Select
+          <FilterSelect
             label="Auth"
             value={q.auth}
             allLabel="Any auth"
             onChange={(auth) => go({ auth: auth as CatalogQuery['auth'] })}
             options={AUTH_STATUSES.map((a) => [a, a] as const)}
           />
-          <Select
+          <FilterSelect
             label="Data class"
             value={q.dataClass}
             allLabel="Any data"

@@ -5,6 +5,7 @@ import { useApi } from '../api/use-api.hook';
 import { useServices } from '../api/use-services.hook';
 import { DataClassBadge, MethodBadge, PathText, SeverityBadge } from '../design/badge.component';
 import { type Column, DataTable } from '../design/data-table.component';
+import { FilterSelect } from '../design/filter-select.component';
 import { Icon } from '../design/icon.component';
 import { Panel } from '../design/panel.component';
 import { EmptyState, ErrorState, LoadingRows, ProgressBar } from '../design/state.component';
@@ -94,41 +95,6 @@ const COLUMNS: ReadonlyArray<Column<ApiFinding>> = [
   },
 ];
 
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-  allLabel,
-  testId,
-}: {
-  label: string;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-  options: ReadonlyArray<readonly [string, string]>;
-  allLabel: string;
-  testId?: string;
-}) {
-  return (
-    <label className="field">
-      {label}
-      <select
-        className="select"
-        value={value ?? ''}
-        data-testid={testId}
-        onChange={(e) => onChange(e.target.value || undefined)}
-      >
-        <option value="">{allLabel}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /**
  * Findings by severity and OWASP API Top 10 category, as GET /api/v1/findings returns them: the API
  * filters (severity, category, data class, service), sorts (critical first) and pages; the filters
@@ -210,7 +176,7 @@ export function FindingsPage() {
         }
       >
         <div className="toolbar">
-          <Select
+          <FilterSelect
             label="OWASP category"
             value={q.category}
             allLabel="All categories"
@@ -218,7 +184,7 @@ export function FindingsPage() {
             onChange={(v) => go({ category: v as FindingsQuery['category'] })}
             options={OWASP_CATEGORIES.map((c) => [c, `${owaspIdOf(c)} ${categoryTitle(c)}`] as const)}
           />
-          <Select
+          <FilterSelect
             label="Data class"
             value={q.dataClass}
             allLabel="Any data"
@@ -226,7 +192,7 @@ export function FindingsPage() {
             onChange={(dataClass) => go({ dataClass })}
             options={DATA_CLASSES.map((c) => [c, dataClassLabel(c)] as const)}
           />
-          <Select
+          <FilterSelect
             label="Service"
             value={q.service}
             allLabel="All services"

@@ -1,4 +1,4 @@
-import { graphqlKey } from '../endpoint-key.util';
+import { endpointKeyPath } from '../endpoint-key.util';
 import { type Finding } from '../findings/finding.type';
 import { type InventoryDocument, type InventoryEndpoint } from '../inventory.type';
 import { type EndpointWatchState, type InventoryChange } from './inventory-change.type';
@@ -67,10 +67,7 @@ export function diffInventory(
       const id = { service: service.name, method: e.method, path: e.path };
       const before = previous.get(key(id));
       const lastSeen = e.lastSeen === null ? 0 : Date.parse(e.lastSeen);
-      const keyPath = e.graphql
-        ? graphqlKey(e.path, e.graphql.operationType, e.graphql.operationName)
-        : e.path;
-      const ids = findingIds.get(key({ ...id, path: keyPath })) ?? [];
+      const ids = findingIds.get(key({ ...id, path: endpointKeyPath(e) })) ?? [];
       const state: EndpointWatchState = {
         ...id,
         flags: [...e.flags].sort(),

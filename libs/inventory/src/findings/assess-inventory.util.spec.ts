@@ -97,7 +97,7 @@ const leak: InventoryDocument = {
 describe(assessInventory.name, () => {
   it('should give every endpoint and service a risk, drop the exposure counters and list findings in order', async () => {
     const specs = await specIndex();
-    const { document, findings } = assessInventory(applyReferenceSpecs(leak, specs), specs);
+    const { document, findings } = assessInventory(applyReferenceSpecs(leak, specs));
     const endpoints = document.services.flatMap((s) => s.endpoints);
     expect(endpoints.every((e) => e.risk !== undefined && e.exposure === undefined)).toBe(true);
     expect(JSON.stringify(document)).not.toContain('"exposure"');
@@ -117,7 +117,7 @@ describe(assessInventory.name, () => {
 
   it('should explain each endpoint risk by exactly its findings, and each service risk by its endpoints', async () => {
     const specs = await specIndex();
-    const { document, findings } = assessInventory(applyReferenceSpecs(leak, specs), specs);
+    const { document, findings } = assessInventory(applyReferenceSpecs(leak, specs));
     for (const service of document.services)
       for (const e of service.endpoints) {
         const own = findings.filter(
@@ -152,7 +152,7 @@ describe(assessInventory.name, () => {
     ['without a spec: nothing to compare with', false, []],
   ])('should raise spec-auth-bypassed only from the spec (%s)', async (_name, withSpec, expected) => {
     const specs: ServiceSpecIndex = withSpec ? await specIndex() : new Map();
-    const { findings } = assessInventory(applyReferenceSpecs(leak, specs), specs);
+    const { findings } = assessInventory(applyReferenceSpecs(leak, specs));
     const rules = (path: string) =>
       findings.filter((f) => f.endpoint.pathTemplate === path).map((f) => f.rule);
     expect(rules('/v1/orders')).toEqual(expected);

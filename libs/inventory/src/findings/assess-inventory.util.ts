@@ -1,6 +1,4 @@
 import { type InventoryDocument } from '../inventory.type';
-import { type ServiceSpecIndex } from '../spec/apply-reference-specs.util';
-import { type SpecSecurity } from '../spec/reference-spec.type';
 import { endpointExposureOf } from './endpoint-exposure-of.util';
 import { endpointFindings } from './endpoint-findings.util';
 import { type Finding } from './finding.type';
@@ -25,29 +23,14 @@ export interface AssessedInventory {
 /**
  * Findings and risk of a resolved inventory (reference specs already applied, so paths are the
  * spec's templates). One pass yields both, so `GET /api/v1/findings` and the `risk` of
- * `GET /api/v1/inventory` never disagree. `specs` tells whether the spec requires credentials on an
- * operation (rule `spec-auth-bypassed`).
+ * `GET /api/v1/inventory` never disagree. The `spec` note applyReferenceSpecs puts on a documented
+ * endpoint tells whether the spec requires credentials there (rule `spec-auth-bypassed`).
  */
-export function assessInventory(
-  doc: InventoryDocument,
-  specs: ServiceSpecIndex = new Map(),
-): AssessedInventory {
+export function assessInventory(doc: InventoryDocument): AssessedInventory {
   const findings: Finding[] = [];
   const services = doc.services.map((service) => {
-    // spec templates already won (applyReferenceSpecs): a documented endpoint has its operation's exact path
-    const security = new Map<string, SpecSecurity>(
-      (specs.get(service.name)?.latest.operations ?? []).map((op) => [
-        `${op.method} ${op.path}`,
-        op.security,
-      ]),
-    );
     const assessed = service.endpoints.map((endpoint) => {
-      const summary = endpointExposureOf(
-        service.name,
-        endpoint,
-        endpoint.exposure,
-        endpoint.calls > 0 ? security.get(`${endpoint.method} ${endpoint.path}`) : undefined,
-      );
+      const summary = endpointExposureOf(service.name, endpoint);
       // never called (an orphan): nothing observed, nothing to find
       const own = endpoint.calls > 0 ? endpointFindings(summary) : [];
       findings.push(...own);

@@ -1,25 +1,21 @@
-import { graphqlKey } from '../endpoint-key.util';
+import { endpointKeyPath } from '../endpoint-key.util';
 import { type InventoryEndpoint } from '../inventory.type';
-import { type SpecSecurity } from '../spec/reference-spec.type';
 import { type EndpointExposure } from './endpoint-exposure.type';
 import { mergeSensitiveFields } from './merge-sensitive-fields.util';
-
-/** The endpoint's key path: its template, plus `#type name` for a GraphQL operation. */
-const keyPathOf = (e: Pick<InventoryEndpoint, 'path' | 'graphql'>) =>
-  e.graphql ? graphqlKey(e.path, e.graphql.operationType, e.graphql.operationName) : e.path;
 
 /**
  * The exposure summary findings are computed from, read off a resolved inventory endpoint. Endpoints
  * merged by a reference spec may list one field twice: fields are folded again. Without counters
  * (profiles stored before they existed) the summary falls back on what the endpoint itself shows:
  * 429 answers as rate-limit signals, the response classes as one response, no plain-HTTP calls.
+ * The spec's security is the one applyReferenceSpecs noted on the endpoint (latest version's operation).
  */
 export function endpointExposureOf(
   service: string,
   e: InventoryEndpoint,
   counters: InventoryEndpoint['exposure'] = e.exposure,
-  specSecurity?: SpecSecurity,
 ): EndpointExposure {
+  const specSecurity = e.spec?.security;
   // seen times matter to merging only (findings do not cite them)
   const sensitive =
     e.sensitive.length === 0
@@ -36,7 +32,7 @@ export function endpointExposureOf(
   return {
     service,
     method: e.method,
-    pathTemplate: keyPathOf(e),
+    pathTemplate: endpointKeyPath(e),
     calls: e.calls,
     auth: { status: e.auth.status, unauthenticatedSuccesses: e.auth.unauthenticatedSuccesses },
     sensitive,
