@@ -88,4 +88,43 @@ describe('change feed and webhook', () => {
     expect(rest.body.nextCursor).toBeNull();
     await request(server.url).get('/api/v1/changes').query({ since: 'yesterday' }).set(auth).expect(400);
   });
+
+  it('should narrow the feed by service, kind and endpoint id in the query, and refuse bad filters', async () => {
+    const since = '2000-01-01T00:00:00Z';
+    const kinds = async (query: Record<string, string>) =>
+      (
+        await request(server.url)
+          .get('/api/v1/changes')
+          .query({ since, ...query })
+          .set(auth)
+          .expect(200)
+      ).body.items.map((c: { kind: string; path: string }) => `${c.kind} ${c.path}`);
+    await request(server.url)
+      .post('/api/v1/ingest')
+      .set(auth)
+      .send({ calls: [apiCall({ method: 'POST', path: '/orders', target: '/orders' })] })
+      .expect(200);
+    await server.app.get(ChangeTrackerService).lookNow();
+    const endpoints = await request(server.url).get('/api/v1/endpoints').set(auth).expect(200);
+    const users = endpoints.body.items.find((e: { path: string }) => e.path === '/users/{userId}');
+    const service: string = users.service;
+
+    expect(await kinds({ endpointId: users.id })).toEqual([
+      'new_endpoint /users/{userId}',
+      'new_flag /users/{userId}',
+      'new_service ',
+    ]);
+    expect(await kinds({ service, kind: 'new_endpoint' })).toEqual([
+      'new_endpoint /users/{userId}',
+      'new_endpoint /orders',
+    ]);
+    expect(await kinds({ service: 'not-this-service' })).toEqual([]);
+    expect(await kinds({ service: 'not-this-service', endpointId: users.id })).toEqual([]);
+    for (const bad of [{ endpointId: 'bm90IGFuIGlk' }, { endpointId: 'a b' }, { kind: 'new_thing' }])
+      await request(server.url)
+        .get('/api/v1/changes')
+        .query({ since, ...bad })
+        .set(auth)
+        .expect(400);
+  });
 });

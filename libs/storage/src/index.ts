@@ -15,7 +15,7 @@ export { ConsumerIntentRepository } from './consumer-intent.repository';
 export type { ConsumerIntent } from './consumer-intent.repository';
 export { ReferenceSpecRepository } from './reference-spec.repository';
 export type { ServiceSpecs, SpecVersionSummary } from './reference-spec.repository';
-export { InventoryChangeRepository } from './inventory-change.repository';
+export { type InventoryChangeFilter, InventoryChangeRepository } from './inventory-change.repository';
 export type { DeadLetter, DeadLetterQuery, StoredDeadLetter } from './dead-letter.repository';
 export { StorageModule } from './storage.module';
 export { ApiKeyRepository } from './api-key.repository';

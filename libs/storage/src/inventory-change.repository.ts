@@ -13,6 +13,14 @@ interface ChangeRow {
   subject: string;
 }
 
+/** What `list` narrows the feed to; `endpoint` needs `service` too. */
+export interface InventoryChangeFilter {
+  service?: string;
+  kind?: InventoryChange['kind'];
+  /** The endpoint's own changes plus its service's service-wide ones. */
+  endpoint?: { method: string; path: string };
+}
+
 /** The change feed and the tracker's memory of each endpoint. */
 export class InventoryChangeRepository {
   constructor(private readonly store: ClickHouseStore) {}
@@ -40,17 +48,43 @@ export class InventoryChangeRepository {
       });
   }
 
-  /** Changes at or after `since`, oldest first; `after` skips what a previous page returned. */
-  async list(since: number, limit: number, after?: { ts: number; key: string }): Promise<InventoryChange[]> {
+  /**
+   * Changes at or after `since`, oldest first; `after` skips what a previous page returned. The
+   * filter narrows the feed in the query, so one endpoint's history never reads the whole feed.
+   */
+  async list(
+    since: number,
+    limit: number,
+    after?: { ts: number; key: string },
+    filter: InventoryChangeFilter = {},
+  ): Promise<InventoryChange[]> {
+    const where = [
+      'ts >= fromUnixTimestamp64Milli({since:Int64})',
+      ...(after
+        ? [
+            '(ts, concat(service, method, path, kind, subject)) > (fromUnixTimestamp64Milli({afterTs:Int64}), {afterKey:String})',
+          ]
+        : []),
+      ...(filter.service !== undefined ? ['service = {service:String}'] : []),
+      ...(filter.kind !== undefined ? ['kind = {kind:String}'] : []),
+      // a service-wide change (no path) belongs to every endpoint's history of that service
+      ...(filter.endpoint ? ["((method = {method:String} AND path = {path:String}) OR path = '')"] : []),
+    ];
     const rows = await this.store.client
       .query({
         query: `SELECT toUnixTimestamp64Milli(ts) AS ts_ms, kind, service, method, path, subject
                 FROM ${this.store.table('inventory_changes')}
-                WHERE ts >= fromUnixTimestamp64Milli({since:Int64})
-                ${after ? 'AND (ts, concat(service, method, path, kind, subject)) > (fromUnixTimestamp64Milli({afterTs:Int64}), {afterKey:String})' : ''}
+                WHERE ${where.join(' AND ')}
                 ORDER BY ts, concat(service, method, path, kind, subject)
                 LIMIT {limit:UInt32}`,
-        query_params: { since, limit, ...(after && { afterTs: after.ts, afterKey: after.key }) },
+        query_params: {
+          since,
+          limit,
+          ...(after && { afterTs: after.ts, afterKey: after.key }),
+          ...(filter.service !== undefined && { service: filter.service }),
+          ...(filter.kind !== undefined && { kind: filter.kind }),
+          ...(filter.endpoint && { method: filter.endpoint.method, path: filter.endpoint.path }),
+        },
         format: 'JSONEachRow',
       })
       .then((r) => r.json<ChangeRow>())

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { InventoryChangeRepository } from '@apiscope/storage';
+import { type InventoryChangeFilter, InventoryChangeRepository } from '@apiscope/storage';
 
 import { Roles } from '../auth/roles.decorator';
+import { parseEndpointId } from '../endpoints/endpoint-id.util';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { RequestValidationException } from '../problem/validation.exception';
 import { ChangePageDto } from './change-page.dto';
@@ -39,7 +40,9 @@ export class ChangesController {
           { field: 'cursor', problem: 'cursor is not one this API returned' },
         ]);
     }
-    const rows = await this.changes.list(since, limit + 1, after);
+    const filter = this.filterOf(q);
+    // an endpoint of another service than the one asked for has no changes in that service
+    const rows = filter ? await this.changes.list(since, limit + 1, after, filter) : [];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -48,6 +51,21 @@ export class ChangesController {
         rows.length > limit && last
           ? Buffer.from(JSON.stringify([last.ts, changeKey(last)])).toString('base64url')
           : null,
+    };
+  }
+
+  private filterOf(q: ListChangesQueryDto): InventoryChangeFilter | undefined {
+    if (q.endpointId === undefined) return { service: q.service, kind: q.kind };
+    const endpoint = parseEndpointId(q.endpointId);
+    if (!endpoint)
+      throw new RequestValidationException([
+        { field: 'endpointId', problem: 'endpointId is not an endpoint id this API returned' },
+      ]);
+    if (q.service !== undefined && q.service !== endpoint.service) return undefined;
+    return {
+      service: endpoint.service,
+      kind: q.kind,
+      endpoint: { method: endpoint.method, path: endpoint.pathTemplate },
     };
   }
 }

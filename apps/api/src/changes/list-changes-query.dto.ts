@@ -1,6 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+import { INVENTORY_CHANGE_KINDS, type InventoryChangeKind } from '@apiscope/inventory';
+
+import { PrintableText } from '../validation/printable-text.decorator';
 
 export class ListChangesQueryDto {
   @ApiPropertyOptional({ description: 'ISO 8601 instant; changes at or after it (default: 24 hours ago)' })
@@ -21,4 +25,23 @@ export class ListChangesQueryDto {
   @IsString()
   @MaxLength(4096)
   cursor?: string;
+
+  @ApiPropertyOptional({ description: 'service name, as in /api/v1/services' })
+  @IsOptional()
+  @PrintableText(1024)
+  service?: string;
+
+  @ApiPropertyOptional({ enum: INVENTORY_CHANGE_KINDS })
+  @IsOptional()
+  @IsIn(INVENTORY_CHANGE_KINDS)
+  kind?: InventoryChangeKind;
+
+  @ApiPropertyOptional({
+    description:
+      "opaque endpoint id, as `id` in endpoint lists: that endpoint's changes and its service's service-wide ones",
+  })
+  @IsOptional()
+  @MaxLength(6000)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'endpointId must be an endpoint id from an endpoint list' })
+  endpointId?: string;
 }

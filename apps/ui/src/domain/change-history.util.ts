@@ -14,9 +14,9 @@ export const CHANGE_KIND_LABELS: Readonly<Record<string, string>> = {
 export const changeKindLabel = (kind: string) => CHANGE_KIND_LABELS[kind] ?? kind.replace(/_/g, ' ');
 
 /**
- * The changes of one endpoint, newest first. The feed has no endpoint filter, so the history is the
- * feed filtered here by service, method and path template (a service-wide change, `new_service`,
- * counts for every endpoint of that service only when it names no path).
+ * The changes of one endpoint, newest first: the API already narrows the feed by endpoint id; this
+ * keeps the history right if it is handed a wider feed (a service-wide change, `new_service`, counts
+ * for every endpoint of that service only when it names no path).
  */
 export function changesOfEndpoint(
   feed: readonly InventoryChange[],

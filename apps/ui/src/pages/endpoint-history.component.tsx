@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingRows } from '../design/state.component';
 import { changeKindLabel, changesOfEndpoint, historySince } from '../domain/change-history.util';
 import { dataClassLabel, formatAgo, formatCount, formatDateTime } from '../domain/format.util';
 
-/** At most 10 pages of 500 changes are read for one endpoint's history (the feed is service-wide). */
+/** At most 10 pages of 500 changes are read for one endpoint's history. */
 const MAX_PAGES = 10;
 
 const KIND_TONE: Record<string, 'red' | 'orange' | 'amber' | 'green' | 'blue' | 'purple' | 'gray'> = {
@@ -29,8 +29,8 @@ function subjectOf(c: InventoryChange) {
 }
 
 /**
- * The endpoint's change history: GET /api/v1/changes has no endpoint filter, so the feed since the
- * endpoint's first sighting is read (bounded) and filtered here; the panel says when it was cut.
+ * The endpoint's change history: the feed since the endpoint's first sighting, narrowed by the API to
+ * this endpoint and its service's service-wide changes (bounded; the panel says when it was cut).
  */
 export function EndpointHistory({ endpoint }: { endpoint: Endpoint }) {
   const since = historySince(endpoint.firstSeen);
@@ -38,7 +38,7 @@ export function EndpointHistory({ endpoint }: { endpoint: Endpoint }) {
     async (signal: AbortSignal) => {
       const feed = await readAllPages<InventoryChange>(
         '/api/v1/changes',
-        { since },
+        { since, endpointId: endpoint.id },
         { signal, maxPages: MAX_PAGES },
       );
       return {
@@ -47,15 +47,11 @@ export function EndpointHistory({ endpoint }: { endpoint: Endpoint }) {
         truncated: feed.truncated,
       };
     },
-    [since, endpoint.service, endpoint.method, endpoint.path],
+    [since, endpoint.id, endpoint.service, endpoint.method, endpoint.path],
   );
   const history = useLoader(`history ${endpoint.id} ${since}`, load);
   return (
-    <Panel
-      title="Change history"
-      hint="the change feed, filtered to this endpoint in the browser (the feed has no endpoint filter)"
-      flush
-    >
+    <Panel title="Change history" hint="the change feed of this endpoint and of its service as a whole" flush>
       {history.status === 'error' && !history.data ? (
         <ErrorState compact error={history.error} onRetry={history.reload} />
       ) : !history.data ? (

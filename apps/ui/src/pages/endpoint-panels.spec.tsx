@@ -95,7 +95,7 @@ describe(EndpointHistory.name, () => {
     view = render(<EndpointHistory endpoint={users} />);
     await waitUntil(() => view!.container.querySelectorAll('.timeline li').length > 0, 'the history');
     expect(api.requests.map((r) => r.url)).toEqual([
-      `/api/v1/changes?since=${encodeURIComponent('2026-11-19T09:00:23.000Z')}&limit=500`,
+      `/api/v1/changes?since=${encodeURIComponent('2026-11-19T09:00:23.000Z')}&endpointId=${users.id}&limit=500`,
     ]);
     const items = [...view.container.querySelectorAll('.timeline li')].map((li) => li.textContent);
     expect(items).toHaveLength(3);

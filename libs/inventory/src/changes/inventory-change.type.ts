@@ -1,13 +1,16 @@
-/** One entry of the append-only change feed (`GET /api/v1/changes`). */
-export type InventoryChangeKind =
-  | 'new_service'
-  | 'new_endpoint'
-  | 'new_flag'
-  | 'new_sensitive_class'
-  | 'new_field'
-  | 'endpoint_quiet'
-  | 'endpoint_active_again'
-  | 'new_finding';
+/** The kinds of entry in the append-only change feed (`GET /api/v1/changes`). */
+export const INVENTORY_CHANGE_KINDS = [
+  'new_service',
+  'new_endpoint',
+  'new_flag',
+  'new_sensitive_class',
+  'new_field',
+  'endpoint_quiet',
+  'endpoint_active_again',
+  'new_finding',
+] as const;
+
+export type InventoryChangeKind = (typeof INVENTORY_CHANGE_KINDS)[number];
 
 export interface InventoryChange {
   ts: number;
