@@ -91,14 +91,16 @@ describe('change feed and webhook', () => {
 
   it('should narrow the feed by service, kind and endpoint id in the query, and refuse bad filters', async () => {
     const since = '2000-01-01T00:00:00Z';
-    const kinds = async (query: Record<string, string>) =>
-      (
-        await request(server.url)
-          .get('/api/v1/changes')
-          .query({ since, ...query })
-          .set(auth)
-          .expect(200)
-      ).body.items.map((c: { kind: string; path: string }) => `${c.kind} ${c.path}`);
+    const kinds = async (query: Record<string, string>): Promise<string[]> => {
+      const page = await request(server.url)
+        .get('/api/v1/changes')
+        .query({ since, ...query })
+        .set(auth)
+        .expect(200);
+      return (page.body as { items: Array<{ kind: string; path: string }> }).items.map(
+        (c) => `${c.kind} ${c.path}`,
+      );
+    };
     await request(server.url)
       .post('/api/v1/ingest')
       .set(auth)
