@@ -47,6 +47,16 @@ describe(ClickHouseStore.name, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('should start the embedded engine with a small idle thread pool, so bursts leave no open files', async () => {
+    const rows = await store.client
+      .query({
+        query: "SELECT value FROM system.server_settings WHERE name = 'max_thread_pool_free_size'",
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ value: string }>());
+    expect(rows).toEqual([{ value: '16' }]);
+  });
+
   it('should refuse a database name that is not an identifier', async () => {
     await expect(ClickHouseStore.open({ dataDir: dir, database: 'x; DROP TABLE y' })).rejects.toBeInstanceOf(
       StorageException,
