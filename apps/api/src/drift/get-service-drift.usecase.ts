@@ -1,9 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 
-import { type DriftItem, type DriftKind, buildInventoryDocument, serviceDrift } from '@apiscope/inventory';
-import { ReferenceSpecRepository, ResolvedEndpointRepository } from '@apiscope/storage';
+import { type DriftItem, type DriftKind, serviceDrift } from '@apiscope/inventory';
+import { ReferenceSpecRepository } from '@apiscope/storage';
 
 import { endpointIdOf } from '../endpoints/endpoint-id.util';
+import { InventoryCacheService } from '../inventory/inventory-cache.service';
 
 export interface ServiceDriftView {
   service: string;
@@ -15,12 +16,13 @@ export interface ServiceDriftView {
 /**
  * Traffic against the service's latest reference spec. Drift is judged on the endpoints as traffic
  * showed them (before the spec renames their parameters), then reported under the spec's template,
- * whose id is the one the endpoint lists give.
+ * whose id is the one the endpoint lists give. The traffic side comes from the inventory cache, so
+ * repeated drift reads build nothing while the inventory holds.
  */
 @Injectable()
 export class GetServiceDriftUseCase {
   constructor(
-    @Inject(ResolvedEndpointRepository) private readonly endpoints: ResolvedEndpointRepository,
+    @Inject(InventoryCacheService) private readonly inventory: InventoryCacheService,
     @Inject(ReferenceSpecRepository) private readonly specs: ReferenceSpecRepository,
   ) {}
 
@@ -30,8 +32,7 @@ export class GetServiceDriftUseCase {
     if ((await this.specs.versions(service)).length === 0) throw missing;
     const spec = (await this.specs.byService()).get(service);
     if (!spec) throw missing;
-    const resolved = await this.endpoints.list({ service });
-    const observed = buildInventoryDocument(resolved).services.find((s) => s.name === service) ?? {
+    const observed = (await this.inventory.observed()).services.find((s) => s.name === service) ?? {
       name: service,
       endpoints: [],
     };

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import {
   type AssessedInventory,
+  type InventoryDocument,
   applyReferenceSpecs,
   assessInventory,
   buildInventoryDocument,
@@ -21,10 +22,16 @@ import { API_OPTIONS, type ApiOptions } from '../api-options.type';
  */
 const MAX_AGE_MS = 30_000;
 
+interface Built {
+  /** Traffic as the templater resolved it, before reference specs rename and flag it (for drift). */
+  observed: InventoryDocument;
+  assessed: AssessedInventory;
+}
+
 interface Entry {
   version: string;
   builtAt: number;
-  assessed: AssessedInventory;
+  built: Built;
 }
 
 /**
@@ -40,7 +47,7 @@ interface Entry {
 @Injectable()
 export class InventoryCacheService {
   private entry: Entry | undefined;
-  private building: { version: string; assessed: Promise<AssessedInventory> } | undefined;
+  private building: { version: string; built: Promise<Built> } | undefined;
   private checking: Promise<string> | undefined;
   /** Bumped by invalidate(): part of the version, so a build begun before a write is never kept. */
   private generation = 0;
@@ -53,18 +60,27 @@ export class InventoryCacheService {
   ) {}
 
   async assessed(): Promise<AssessedInventory> {
+    return (await this.current()).assessed;
+  }
+
+  /** The same version's inventory before reference specs were applied. */
+  async observed(): Promise<InventoryDocument> {
+    return (await this.current()).observed;
+  }
+
+  private async current(): Promise<Built> {
     const fingerprint = await this.fingerprint();
     const version = `${this.generation}/${fingerprint}`;
     const entry = this.entry;
-    if (entry && entry.version === version && Date.now() - entry.builtAt < MAX_AGE_MS) return entry.assessed;
-    if (this.building?.version === version) return this.building.assessed;
+    if (entry && entry.version === version && Date.now() - entry.builtAt < MAX_AGE_MS) return entry.built;
+    if (this.building?.version === version) return this.building.built;
     const builtAt = Date.now();
-    const assessed = this.build();
-    const building = { version, assessed };
+    const pending = this.build();
+    const building = { version, built: pending };
     this.building = building;
     try {
-      const built = await assessed;
-      if (`${this.generation}` === version.split('/')[0]) this.entry = { version, builtAt, assessed: built };
+      const built = await pending;
+      if (`${this.generation}` === version.split('/')[0]) this.entry = { version, builtAt, built };
       return built;
     } finally {
       if (this.building === building) this.building = undefined;
@@ -84,14 +100,16 @@ export class InventoryCacheService {
     return this.checking;
   }
 
-  private async build(): Promise<AssessedInventory> {
+  private async build(): Promise<Built> {
     const [resolved, specs] = await Promise.all([this.endpoints.list(), this.specs.byService()]);
     const window = this.options.orphanWindowMs;
+    // applyReferenceSpecs copies what it changes, so the observed document stays as traffic showed it
+    const observed = buildInventoryDocument(resolved);
     const document = applyReferenceSpecs(
-      buildInventoryDocument(resolved),
+      observed,
       specs,
       window === undefined ? {} : { orphanWindowMs: window },
     );
-    return assessInventory(document);
+    return { observed, assessed: assessInventory(document) };
   }
 }
