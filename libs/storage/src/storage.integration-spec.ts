@@ -54,7 +54,7 @@ describe(ClickHouseStore.name, () => {
         format: 'JSONEachRow',
       })
       .then((r) => r.json<{ value: string }>());
-    expect(rows).toEqual([{ value: '16' }]);
+    expect(rows).toEqual([{ value: '4' }]);
   });
 
   it('should refuse a database name that is not an identifier', async () => {
