@@ -1,0 +1,130 @@
+import { moveIntoParameter } from './move-into-parameter.util';
+import { isVocabularyKind, type SegmentKind, splitExtension, vocabularyOf } from './segment-kind.util';
+import { type Kid } from './sibling-evidence.util';
+import { TemplaterNode } from './templater-node.util';
+
+/**
+ * Floods (issue 4: "a flood of random paths collapses into parameters"; issue 11: a scanner's
+ * 1,000,000 random paths). A node is flooded when it holds more literal children than half the
+ * per-node bound and most of them were called once: a real API's operations are called again, a
+ * scanner's random names are not (the Good–Turing mass of unseen names stays high). Its children
+ * then fold into one parameter (any extension, kept in the value) marked `flood`; the node stays in
+ * flood mode, so at every later consolidation, and for every unseen segment (`accepts`), only
+ * siblings with evidence of being real operations stay literal:
+ *  - a fair share of the node's calls (at least 1/maxChildren of them: few siblings can have it);
+ *  - RPC-style names made of dictionary words (`chat.postMessage`, `users.info`) called again or
+ *    in a family (`chat.update` beside it);
+ *  - dictionary words of four letters or more called at least three times (`/health`, `/settings`);
+ *  - settled continuations: most of the sibling's calls go on into literals taken again or into a
+ *    parameter of one kind of value (`/api` -> `users/{int}`, `orders`), where a random name's calls
+ *    spread over continuations seen once.
+ * At most maxChildren/8 of them (the heaviest) stay per flooded node, so a flood leaves a bounded
+ * number of templates whatever its length; their subtrees are flooded in turn (bottom-up walk).
+ */
+
+/** Literal children a flooded node keeps at most, as a share of the per-node bound. */
+const KEPT_SHARE = 8;
+/** Calls that must go on through settled continuations before they count as structure. */
+const MIN_SETTLED = 8;
+
+/** A node whose values are a flood: its plain parameter was formed by folding one. */
+export function inFlood(node: TemplaterNode): boolean {
+  return node.par.get('')?.flood === true;
+}
+
+/**
+ * Could an unseen segment be an operation rather than a flood's value? Such segments get their own
+ * literal beside a flood parameter (and must then show evidence to stay); others join it at once.
+ */
+export function operationLike(segment: string, kind: SegmentKind): boolean {
+  if (isVocabularyKind(kind) || kind === 'version' || kind === 'empty') return true;
+  return kind === 'rpc' && rpcOfWords(segment);
+}
+
+/** Folds a flood at `node` (see above); returns whether anything moved. */
+export function foldFlood(node: TemplaterNode, maxChildren: number): boolean {
+  if (node.noParam.has('')) return false;
+  const kids: Kid[] = [];
+  for (const [key, child] of node.lit)
+    if (!child.pinned && child.kind !== 'empty') kids.push({ key, node: child });
+  if (kids.length === 0) return false;
+  if (!inFlood(node)) {
+    if (kids.length <= maxChildren / 2) return false;
+    const once = kids.filter((k) => k.node.hits <= 1).length;
+    if (once * 2 < kids.length) return false;
+  }
+  // RPC families: `chat.postMessage` beside `chat.update`
+  const prefixes = new Map<string, number>();
+  for (const { key, node: kid } of kids)
+    if (kid.kind === 'rpc' && rpcOfWords(key))
+      prefixes.set(rpcPrefix(key), (prefixes.get(rpcPrefix(key)) ?? 0) + 1);
+  const family = (key: string): boolean => (prefixes.get(rpcPrefix(key)) ?? 0) >= 2;
+  const kept = new Set(
+    kids
+      .filter((k) => evidenced(k, node, maxChildren, family))
+      .sort((a, b) => b.node.hits - a.node.hits)
+      .slice(0, Math.floor(maxChildren / KEPT_SHARE)),
+  );
+  const weak = kids.filter((k) => !kept.has(k));
+  if (weak.length === 0) return false;
+  const par = floodParameter(node);
+  for (const kid of weak) moveIntoParameter(node, par, kid);
+  return true;
+}
+
+/** The node's plain parameter, turned into a flood parameter that takes values of any extension. */
+function floodParameter(node: TemplaterNode): TemplaterNode {
+  const par = node.par.get('') ?? new TemplaterNode();
+  node.par.set('', par);
+  par.flood = true;
+  par.closed = false;
+  par.mixedExtensions = true;
+  for (const [ext, other] of [...node.par]) {
+    if (ext === '') continue;
+    node.par.delete(ext);
+    par.absorbParameter(other);
+  }
+  return par;
+}
+
+function evidenced(
+  kid: Kid,
+  node: TemplaterNode,
+  maxChildren: number,
+  family: (key: string) => boolean,
+): boolean {
+  const { hits, kind } = kid.node;
+  if (hits * maxChildren >= node.hits) return true;
+  if (kind === 'rpc' && (hits >= 2 || family(kid.key)) && rpcOfWords(kid.key)) return true;
+  if (isVocabularyKind(kind) && hits >= 3 && /^[a-z][a-z_-]{3,}$/i.test(splitExtension(kid.key).stem))
+    return true;
+  const settled = settledCalls(kid.node);
+  return settled >= MIN_SETTLED && settled * 2 >= hits;
+}
+
+/** `chat.postMessage`: every dotted part a dictionary word (or words run together) of 3+ letters. */
+function rpcOfWords(segment: string): boolean {
+  return segment.split('.').every((part) => part.length >= 3 && vocabularyOf(part) !== undefined);
+}
+
+const rpcPrefix = (key: string): string => key.slice(0, Math.max(0, key.indexOf('.')));
+
+/** Calls through `node` that go on into continuations taken again (see the rules above). */
+function settledCalls(node: TemplaterNode): number {
+  let n = 0;
+  for (const child of node.lit.values()) if (child.hits >= 2 && !inFlood(child)) n += child.hits;
+  for (const par of node.par.values()) if (!par.flood && par.hits >= 2 && uniform(par)) n += par.hits;
+  return n;
+}
+
+/** A parameter whose values are (nearly) all of one kind; names and words count as one kind. */
+function uniform(par: TemplaterNode): boolean {
+  const byClass = new Map<string, number>();
+  let all = 0;
+  for (const [kind, n] of par.kinds) {
+    const cls = kind === 'name' || isVocabularyKind(kind) ? 'text' : kind;
+    byClass.set(cls, (byClass.get(cls) ?? 0) + n);
+    all += n;
+  }
+  return all > 0 && Math.max(...byClass.values()) >= 0.9 * all;
+}
