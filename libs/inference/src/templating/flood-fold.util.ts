@@ -6,24 +6,30 @@ import { TemplaterNode } from './templater-node.util';
 /**
  * Floods (issue 4: "a flood of random paths collapses into parameters"; issue 11: a scanner's
  * 1,000,000 random paths). A node is flooded when it holds more literal children than half the
- * per-node bound and most of them were called once: a real API's operations are called again, a
+ * per-node bound and at least half of them were called once and do not look like operations (not
+ * words, not RPC names of words): a real API's operations are called again or read as words, a
  * scanner's random names are not (the Good–Turing mass of unseen names stays high). Its children
  * then fold into one parameter (any extension, kept in the value) marked `flood`; the node stays in
  * flood mode, so at every later consolidation, and for every unseen segment (`accepts`), only
  * siblings with evidence of being real operations stay literal:
- *  - a fair share of the node's calls (at least 1/maxChildren of them: few siblings can have it);
- *  - RPC-style names made of dictionary words (`chat.postMessage`, `users.info`) called again or
- *    in a family (`chat.update` beside it);
- *  - dictionary words of four letters or more called at least three times (`/health`, `/settings`);
+ *  - a fair share of the node's calls since the sibling first showed up (at least 1/maxChildren of
+ *    them, and two calls: few siblings can have it, and an operation that appears in the middle of
+ *    a flood is judged on the calls since, not drowned by the flood before it);
+ *  - RPC-style names made of dictionary words (`chat.postMessage`, `users.info`) and dictionary
+ *    words of four letters or more (`/health`, `/settings`) that are young (seen within the last
+ *    8 x maxChildren calls of the node: time to be called again), called three times, or (RPC)
+ *    in a family (`chat.update` beside it); random strings are rarely such words;
  *  - settled continuations: most of the sibling's calls go on into literals taken again or into a
  *    parameter of one kind of value (`/api` -> `users/{int}`, `orders`), where a random name's calls
  *    spread over continuations seen once.
- * At most maxChildren/8 of them (the heaviest) stay per flooded node, so a flood leaves a bounded
+ * At most maxChildren/4 of them (the heaviest) stay per flooded node, so a flood leaves a bounded
  * number of templates whatever its length; their subtrees are flooded in turn (bottom-up walk).
  */
 
 /** Literal children a flooded node keeps at most, as a share of the per-node bound. */
-const KEPT_SHARE = 8;
+const KEPT_SHARE = 4;
+/** A sibling is young (on probation) for this many times maxChildren of its parent's calls. */
+const YOUNG = 8;
 /** Calls that must go on through settled continuations before they count as structure. */
 const MIN_SETTLED = 8;
 
@@ -50,8 +56,10 @@ export function foldFlood(node: TemplaterNode, maxChildren: number): boolean {
   if (kids.length === 0) return false;
   if (!inFlood(node)) {
     if (kids.length <= maxChildren / 2) return false;
-    const once = kids.filter((k) => k.node.hits <= 1).length;
-    if (once * 2 < kids.length) return false;
+    // only names that do not look like operations count: a large RPC API seen once per method
+    // (`chat.postMessage`, `users.info`, ...) or a wordlist is no random flood (rule 4 bounds those)
+    const loose = kids.filter((k) => k.node.hits <= 1 && !operationLike(k.key, k.node.kind)).length;
+    if (loose * 2 < kids.length) return false;
   }
   // RPC families: `chat.postMessage` beside `chat.update`
   const prefixes = new Map<string, number>();
@@ -93,11 +101,12 @@ function evidenced(
   maxChildren: number,
   family: (key: string) => boolean,
 ): boolean {
-  const { hits, kind } = kid.node;
-  if (hits * maxChildren >= node.hits) return true;
-  if (kind === 'rpc' && (hits >= 2 || family(kid.key)) && rpcOfWords(kid.key)) return true;
-  if (isVocabularyKind(kind) && hits >= 3 && /^[a-z][a-z_-]{3,}$/i.test(splitExtension(kid.key).stem))
-    return true;
+  const { hits, kind, born } = kid.node;
+  const age = node.hits - born;
+  if (hits >= 2 && hits * maxChildren >= age) return true;
+  const rpc = kind === 'rpc' && rpcOfWords(kid.key);
+  const word = isVocabularyKind(kind) && /^[a-z][a-z_-]{3,}$/i.test(splitExtension(kid.key).stem);
+  if ((rpc || word) && (hits >= 3 || age <= maxChildren * YOUNG || (rpc && family(kid.key)))) return true;
   const settled = settledCalls(kid.node);
   return settled >= MIN_SETTLED && settled * 2 >= hits;
 }

@@ -325,6 +325,7 @@ export class PathTemplater {
     }
     const child = TemplaterNode.literal(segment);
     child.hits = 1;
+    child.born = node.hits - 1;
     node.lit.set(segment, child);
     this.resolved.clear();
     node.dirty = true;
