@@ -20,6 +20,8 @@ const CALLS = Number(
 const MAX_RSS_GROWTH_MB = Number(process.env['APISCOPE_ATTACK_MAX_RSS_GROWTH_MB'] ?? 1024);
 /** A flood must collapse into a handful of parameterised endpoints, not one row per path. */
 const MAX_ENDPOINTS = 60;
+/** Parameters an endpoint lists at most: random query names fill a bounded profile (96 names). */
+const MAX_PARAMETERS = 100;
 /** Real traffic alone before the flood: what the service's templating state costs without it. */
 const WARMUP = 3000;
 /** The per-service bound of the path trie (PathTemplater's maxNodes default). */
@@ -31,6 +33,7 @@ interface InventoryEndpoint {
   method: string;
   path: string;
   calls: number;
+  parameters?: unknown[];
 }
 
 describe(`cardinality attack: ${CALLS} random paths and query names on one service`, () => {
@@ -69,6 +72,7 @@ describe(`cardinality attack: ${CALLS} random paths and query names on one servi
     endpoints = inventory.services.find((s) => s.name === ATTACKED_SERVICE)?.endpoints ?? [];
     const rssMb = Math.round(report.peakRssBytes / 2 ** 20);
     const growthMb = Math.round((report.peakRssBytes - report.startRssBytes) / 2 ** 20);
+    const widest = Math.max(0, ...endpoints.map((e) => e.parameters?.length ?? 0));
     const top = [...endpoints].sort((a, b) => b.calls - a.calls).slice(0, 8);
     const real = REAL_ENDPOINTS.map((r) => {
       const found = endpoints.filter((e) => e.method === r.method && e.path.startsWith('/api'));
@@ -80,7 +84,8 @@ describe(`cardinality attack: ${CALLS} random paths and query names on one servi
         `${endpoints.length} endpoints; largest: ` +
         `${top.map((e) => `${e.method} ${e.path}=${e.calls}`).join('; ')}\n  real: ${real.join(' | ')}\n` +
         `  templating state (trie nodes / endpoint profiles): before the flood ${before.nodes} / ${before.endpoints}, ` +
-        `after ${after.nodes} / ${after.endpoints}, peak nodes sampled ${peakNodes} (bound ${MAX_TRIE_NODES})\n`,
+        `after ${after.nodes} / ${after.endpoints}, peak nodes sampled ${peakNodes} (bound ${MAX_TRIE_NODES}); ` +
+        `most parameters on one endpoint ${widest}\n`,
     );
     expect(growthMb).toBeLessThan(MAX_RSS_GROWTH_MB);
     expect(endpoints.reduce((n, e) => n + e.calls, 0)).toBe(WARMUP + CALLS);
@@ -88,6 +93,8 @@ describe(`cardinality attack: ${CALLS} random paths and query names on one servi
     expect(peakNodes).toBeLessThanOrEqual(MAX_TRIE_NODES);
     // the flood folds into a few flood parameters: the trie ends near its pre-flood size, not at the bound
     expect(after.nodes).toBeLessThanOrEqual(before.nodes + 64);
+    // random query parameter names: each endpoint's list is bounded, not one entry per name sent
+    expect(widest).toBeLessThanOrEqual(MAX_PARAMETERS);
   });
 
   it('should still report the real endpoints of the attacked service with exact counts', () => {

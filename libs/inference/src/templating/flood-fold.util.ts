@@ -16,12 +16,12 @@ import { TemplaterNode } from './templater-node.util';
  *    them, and two calls: few siblings can have it, and an operation that appears in the middle of
  *    a flood is judged on the calls since, not drowned by the flood before it);
  *  - RPC-style names made of dictionary words (`chat.postMessage`, `users.info`) and dictionary
- *    words of four letters or more (`/health`, `/settings`) that are young (seen within the last
+ *    words of three letters or more (`/api`, `/health`) that are young (seen within the last
  *    8 x maxChildren calls of the node: time to be called again), called three times, or (RPC)
  *    in a family (`chat.update` beside it); random strings are rarely such words;
  *  - settled continuations: most of the sibling's calls go on into literals taken again or into a
- *    parameter of one kind of value (`/api` -> `users/{int}`, `orders`), where a random name's calls
- *    spread over continuations seen once.
+ *    parameter of one kind of value, typed or taken again (`/api` -> `users/{int}`, `orders`), where
+ *    a random name's calls spread over continuations seen once.
  * At most maxChildren/4 of them (the heaviest) stay per flooded node, so a flood leaves a bounded
  * number of templates whatever its length; their subtrees are flooded in turn (bottom-up walk).
  */
@@ -43,7 +43,10 @@ export function inFlood(node: TemplaterNode): boolean {
  * literal beside a flood parameter (and must then show evidence to stay); others join it at once.
  */
 export function operationLike(segment: string, kind: SegmentKind): boolean {
-  if (isVocabularyKind(kind) || kind === 'version' || kind === 'empty') return true;
+  // one or two letters (`a`, `my`, `v1`) are too easily drawn at random: a flood draws `a` once in
+  // every few hundred calls, and a literal re-created for it would take the keys stored under it
+  if (kind === 'empty') return true;
+  if (isVocabularyKind(kind) || kind === 'version') return segment.length >= 3;
   return kind === 'rpc' && rpcOfWords(segment);
 }
 
@@ -105,7 +108,7 @@ function evidenced(
   const age = node.hits - born;
   if (hits >= 2 && hits * maxChildren >= age) return true;
   const rpc = kind === 'rpc' && rpcOfWords(kid.key);
-  const word = isVocabularyKind(kind) && /^[a-z][a-z_-]{3,}$/i.test(splitExtension(kid.key).stem);
+  const word = isVocabularyKind(kind) && /^[a-z][a-z_-]{2,}$/i.test(splitExtension(kid.key).stem);
   if ((rpc || word) && (hits >= 3 || age <= maxChildren * YOUNG || (rpc && family(kid.key)))) return true;
   const settled = settledCalls(kid.node);
   return settled >= MIN_SETTLED && settled * 2 >= hits;
@@ -122,12 +125,15 @@ const rpcPrefix = (key: string): string => key.slice(0, Math.max(0, key.indexOf(
 function settledCalls(node: TemplaterNode): number {
   let n = 0;
   for (const child of node.lit.values()) if (child.hits >= 2 && !inFlood(child)) n += child.hits;
-  for (const par of node.par.values()) if (!par.flood && par.hits >= 2 && uniform(par)) n += par.hits;
+  for (const par of node.par.values()) if (!par.flood && par.hits >= 2 && settledValues(par)) n += par.hits;
   return n;
 }
 
-/** A parameter whose values are (nearly) all of one kind; names and words count as one kind. */
-function uniform(par: TemplaterNode): boolean {
+/**
+ * A parameter whose values are (nearly) all of one kind (names and words count as one), and typed
+ * (`{userId}`: ints) or taken again: random names of a scanner, one call each, are text too.
+ */
+function settledValues(par: TemplaterNode): boolean {
   const byClass = new Map<string, number>();
   let all = 0;
   for (const [kind, n] of par.kinds) {
@@ -135,5 +141,6 @@ function uniform(par: TemplaterNode): boolean {
     byClass.set(cls, (byClass.get(cls) ?? 0) + n);
     all += n;
   }
-  return all > 0 && Math.max(...byClass.values()) >= 0.9 * all;
+  const [cls, most] = [...byClass].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return most >= 0.9 * all && all > 0 && (cls !== 'text' || par.hits >= 2 * par.distinct);
 }
