@@ -1,4 +1,4 @@
-import { foldFlood } from './flood-fold.util';
+import { foldFlood, inFlood } from './flood-fold.util';
 import { formParameter } from './form-parameter.util';
 import { joins } from './join-parameter.util';
 import { MIN_FAMILY, recurringLeaves } from './recurring-leaves.util';
@@ -33,7 +33,10 @@ export const FORMAT_SUFFIX = '.{format}';
 /** Applies the rules to `node`; returns whether anything moved. */
 export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits): boolean {
   let moved = mergeExtensions(node) || mergeFormats(node);
-  if (node.lit.size === 0) return moved;
+  // a flood is judged first and alone: the rules below would let a flood parameter, which has every
+  // word as a continuation, take real operations that continue like its values (`/api/users`)
+  if (foldFlood(node, limits.maxChildren)) moved = true;
+  if (node.lit.size === 0 || inFlood(node)) return moved;
   const groups = new Map<string, Kid[]>();
   for (const [key, child] of node.lit) {
     if (NEVER_VALUE.has(child.kind)) continue;
@@ -73,7 +76,7 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
       moved = true;
     }
   }
-  return foldFlood(node, limits.maxChildren) || moved;
+  return moved;
 }
 
 /** Values carrying several extensions (`report.pdf`, `logo.png`): the extension is part of the value. */

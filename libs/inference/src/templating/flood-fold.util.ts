@@ -59,20 +59,27 @@ export function foldFlood(node: TemplaterNode, maxChildren: number): boolean {
   if (kids.length === 0) return false;
   if (!inFlood(node)) {
     if (kids.length <= maxChildren / 2) return false;
-    // only names that do not look like operations count: a large RPC API seen once per method
-    // (`chat.postMessage`, `users.info`, ...) or a wordlist is no random flood (rule 4 bounds those)
-    const loose = kids.filter((k) => k.node.hits <= 1 && !operationLike(k.key, k.node.kind)).length;
-    if (loose * 2 < kids.length) return false;
+    // names that look like operations count only past the per-node bound: a large RPC API seen
+    // once per method (`chat.postMessage`, `users.info`, ...) is no flood, a scanner's wordlist is
+    const once = kids.filter((k) => k.node.hits <= 1);
+    const loose = once.filter((k) => !operationLike(k.key, k.node.kind)).length;
+    if (loose * 2 < kids.length && (kids.length <= maxChildren || once.length * 2 < kids.length))
+      return false;
   }
   // RPC families: `chat.postMessage` beside `chat.update`
   const prefixes = new Map<string, number>();
   for (const { key, node: kid } of kids)
     if (kid.kind === 'rpc' && rpcOfWords(key))
       prefixes.set(rpcPrefix(key), (prefixes.get(rpcPrefix(key)) ?? 0) + 1);
-  const family = (key: string): boolean => (prefixes.get(rpcPrefix(key)) ?? 0) >= 2;
+  const waiting = kids.filter((k) => wordy(k) && k.node.hits < 3 && young(k, node, maxChildren)).length;
+  const judge: Judge = {
+    family: (key) => (prefixes.get(rpcPrefix(key)) ?? 0) >= 2,
+    // many words waiting at once is a wordlist, not an API: they must be called again to stay
+    probation: waiting <= maxChildren / 16,
+  };
   const kept = new Set(
     kids
-      .filter((k) => evidenced(k, node, maxChildren, family))
+      .filter((k) => evidenced(k, node, maxChildren, judge))
       .sort((a, b) => b.node.hits - a.node.hits)
       .slice(0, Math.floor(maxChildren / KEPT_SHARE)),
   );
@@ -98,18 +105,32 @@ function floodParameter(node: TemplaterNode): TemplaterNode {
   return par;
 }
 
-function evidenced(
-  kid: Kid,
-  node: TemplaterNode,
-  maxChildren: number,
-  family: (key: string) => boolean,
-): boolean {
+interface Judge {
+  /** an RPC name with siblings of the same prefix */
+  family: (key: string) => boolean;
+  /** young words stay on probation (false when too many wait at once) */
+  probation: boolean;
+}
+
+const young = (kid: Kid, node: TemplaterNode, maxChildren: number): boolean =>
+  node.hits - kid.node.born <= maxChildren * YOUNG;
+
+/** RPC names of words (`chat.postMessage`) and dictionary words of three letters or more. */
+function wordy({ key, node }: Kid): boolean {
+  if (node.kind === 'rpc') return rpcOfWords(key);
+  return isVocabularyKind(node.kind) && /^[a-z][a-z_-]{2,}$/i.test(splitExtension(key).stem);
+}
+
+function evidenced(kid: Kid, node: TemplaterNode, maxChildren: number, judge: Judge): boolean {
   const { hits, kind, born } = kid.node;
-  const age = node.hits - born;
-  if (hits >= 2 && hits * maxChildren >= age) return true;
-  const rpc = kind === 'rpc' && rpcOfWords(kid.key);
-  const word = isVocabularyKind(kind) && /^[a-z][a-z_-]{2,}$/i.test(splitExtension(kid.key).stem);
-  if ((rpc || word) && (hits >= 3 || age <= maxChildren * YOUNG || (rpc && family(kid.key)))) return true;
+  if (hits >= 2 && hits * maxChildren >= node.hits - born) return true;
+  if (
+    wordy(kid) &&
+    (hits >= 3 ||
+      (judge.probation && young(kid, node, maxChildren)) ||
+      (kind === 'rpc' && judge.family(kid.key)))
+  )
+    return true;
   const settled = settledCalls(kid.node);
   return settled >= MIN_SETTLED && settled * 2 >= hits;
 }
