@@ -52,7 +52,13 @@ export interface AttackReport {
 export async function runCardinalityAttack(
   bus: InProcessBus,
   total: number,
-  options: { chunk?: number; realEvery?: number; seed?: number } = {},
+  options: {
+    chunk?: number;
+    realEvery?: number;
+    seed?: number;
+    /** awaited after every published chunk (a test samples metrics there) */
+    onChunk?: (sent: number) => Promise<void>;
+  } = {},
 ): Promise<AttackReport> {
   const chunk = options.chunk ?? 5000;
   const realEvery = options.realEvery ?? 50;
@@ -85,6 +91,7 @@ export async function runCardinalityAttack(
       }
       await bus.publish(calls.map((payload) => ({ payload, source: 'attack' })));
       peak = Math.max(peak, process.memoryUsage().rss);
+      await options.onChunk?.(sent + calls.length);
     }
   } finally {
     clearInterval(sampler);

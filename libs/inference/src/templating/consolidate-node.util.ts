@@ -1,7 +1,9 @@
+import { foldFlood, inFlood } from './flood-fold.util';
 import { formParameter } from './form-parameter.util';
 import { joins } from './join-parameter.util';
-import { isRead, MIN_FAMILY, recurringLeaves } from './recurring-leaves.util';
-import { isVocabularyKind, splitExtension } from './segment-kind.util';
+import { MIN_FAMILY, recurringLeaves } from './recurring-leaves.util';
+import { moveIntoParameter } from './move-into-parameter.util';
+import { splitExtension } from './segment-kind.util';
 import { type ConsolidateLimits, type Kid, NEVER_VALUE } from './sibling-evidence.util';
 import { TemplaterNode } from './templater-node.util';
 
@@ -15,7 +17,9 @@ import { TemplaterNode } from './templater-node.util';
  *     least two literal continuations (`/pods`, `/services`) with two other siblings are values;
  *  3. an open vocabulary — many non-word siblings, a quarter of the calls bringing a value never seen
  *     before (Good–Turing estimate of the unseen mass) — is a parameter;
- *  4. more siblings than the per-node bound: everything but the heaviest collapses (floods, scans).
+ *  4. more siblings than the per-node bound: everything but the heaviest collapses;
+ *  5. a flood (many siblings, most called once, of any kind, RPC-looking or not): everything without
+ *     evidence of being an operation folds into a flood parameter (flood-fold.util.ts).
  * Once a parameter exists, further siblings join it when they look like its values and fit under it
  * (their continuations are ones the parameter has); dictionary words join only a parameter whose
  * values are words, and never when they are "heavy" (called far more than a typical value: `/users/me`).
@@ -26,33 +30,13 @@ import { TemplaterNode } from './templater-node.util';
 /** Literal key of an operation whose extension varies: `lists.{format}`. */
 export const FORMAT_SUFFIX = '.{format}';
 
-function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
-  if (par.closed && [...kid.node.ends.keys()].some((m) => !isRead(m))) {
-    // a selector's name that is also written to: its reads join the parameter, its writes stay
-    for (const [method, calls] of [...kid.node.ends]) {
-      if (!isRead(method)) continue;
-      kid.node.ends.delete(method);
-      par.end(method, calls);
-      par.hits += calls;
-      kid.node.hits = Math.max(0, kid.node.hits - calls);
-    }
-    par.addValue(kid.key, kid.node.kind, 1, isVocabularyKind(kid.node.kind));
-    par.addVocabulary(kid.key);
-    par.dirty = true;
-    return;
-  }
-  node.lit.delete(kid.key);
-  const stem = par.mixedExtensions ? kid.key : splitExtension(kid.key).stem;
-  par.absorbParameter(kid.node);
-  par.addValue(stem, kid.node.kind, kid.node.hits, isVocabularyKind(kid.node.kind));
-  if (par.closed) par.addVocabulary(kid.key);
-  par.dirty = true;
-}
-
 /** Applies the rules to `node`; returns whether anything moved. */
 export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits): boolean {
   let moved = mergeExtensions(node) || mergeFormats(node);
-  if (node.lit.size === 0) return moved;
+  // a flood is judged first and alone: the rules below would let a flood parameter, which has every
+  // word as a continuation, take real operations that continue like its values (`/api/users`)
+  if (foldFlood(node, limits.maxChildren)) moved = true;
+  if (node.lit.size === 0 || inFlood(node)) return moved;
   const groups = new Map<string, Kid[]>();
   for (const [key, child] of node.lit) {
     if (NEVER_VALUE.has(child.kind)) continue;
@@ -75,20 +59,20 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
       par = new TemplaterNode();
       par.closed = formed.length === 0;
       node.par.set(ext, par);
-      for (const kid of chosen) moveInto(node, par, kid);
+      for (const kid of chosen) moveIntoParameter(node, par, kid);
       moved = true;
     }
     for (const kid of kids) {
       if (!node.lit.has(kid.key)) continue;
       if (vocabulary.includes(kid) || (!par.closed && joins(kid.node, par))) {
-        moveInto(node, par, kid);
+        moveIntoParameter(node, par, kid);
         moved = true;
       }
     }
     const left = kids.filter((k) => node.lit.has(k.key));
     if (left.length > limits.maxChildren) {
       for (const kid of [...left].sort((a, b) => b.node.hits - a.node.hits).slice(limits.maxChildren / 4))
-        moveInto(node, par, kid);
+        moveIntoParameter(node, par, kid);
       moved = true;
     }
   }

@@ -1,4 +1,5 @@
 import { consolidateNode, FORMAT_SUFFIX, textShare } from './consolidate-node.util';
+import { operationLike } from './flood-fold.util';
 import { leafRecurrence } from './recurring-leaves.util';
 import { nameParameters, type TemplatePart } from './parameter-name.util';
 import {
@@ -309,7 +310,7 @@ export class PathTemplater {
     if (node.noParam.has(ext)) par = undefined;
     // a closed vocabulary takes an unseen name only once consolidation finds it recurring too
     if (par?.closed && !par.forced && !isTypedKind(kind) && !soft) par = undefined;
-    if (par && (par.forced || isTypedKind(kind) || soft || accepts(par, kind))) {
+    if (par && (par.forced || isTypedKind(kind) || soft || accepts(par, kind, segment))) {
       par.hits += 1;
       par.addValue(stem, kind, 1, isVocabularyKind(kind));
       return par;
@@ -324,6 +325,7 @@ export class PathTemplater {
     }
     const child = TemplaterNode.literal(segment);
     child.hits = 1;
+    child.born = node.hits - 1;
     node.lit.set(segment, child);
     this.resolved.clear();
     node.dirty = true;
@@ -359,7 +361,9 @@ function vocabularyRead(node: TemplaterNode, segment: string, method: string): T
 }
 
 /** Does an existing parameter take an unseen value of this kind without waiting for evidence? */
-function accepts(par: TemplaterNode, kind: SegmentKind): boolean {
+function accepts(par: TemplaterNode, kind: SegmentKind, segment: string): boolean {
+  // a flood parameter takes whatever does not look like an operation at once: no node per random name
+  if (par.flood) return !operationLike(segment, kind);
   // only a parameter of names takes a name at once; beside ids (`/{build_num}`) or a young parameter
   // a name waits for consolidation to see whether it continues like the values (`/envvar/{name}`)
   if (kind === 'name') return textShare(par) >= 0.2;

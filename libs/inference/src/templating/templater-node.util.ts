@@ -46,6 +46,16 @@ export class TemplaterNode {
   readonly noParam = new Set<string>();
   /** parameter nodes: values carry varying extensions (`a.pdf`, `b.png`), kept in the value */
   mixedExtensions = false;
+  /**
+   * parameter nodes formed by folding a flood of random siblings (flood-fold.util.ts): their node
+   * stays in flood mode, so siblings without evidence keep joining them
+   */
+  flood = false;
+  /**
+   * literal nodes: the parent's calls when this segment first showed up, so a sibling that appears
+   * beside a flood is judged on its share of the calls since (flood-fold.util.ts)
+   */
+  born = 0;
   /** the literal segment this node stands for ('' for parameters and the root) */
   label = '';
   /** kind of this node's own segment when it is a literal (cached: classification is not free) */
@@ -117,6 +127,8 @@ export class TemplaterNode {
     this.pinnedName ??= src.pinnedName;
     for (const ext of src.noParam) this.noParam.add(ext);
     this.mixedExtensions ||= src.mixedExtensions;
+    this.flood ||= src.flood;
+    this.born = Math.min(this.born, src.born);
     this.dirty = true;
   }
 
@@ -158,6 +170,8 @@ export class TemplaterNode {
     if (this.vocabulary.length > 0) out.w = [...this.vocabulary];
     if (this.noParam.size > 0) out.np = [...this.noParam];
     if (this.mixedExtensions) out.x = 1;
+    if (this.flood) out.fl = 1;
+    if (this.born > 0) out.b = this.born;
     return out;
   }
 
@@ -185,6 +199,8 @@ export class TemplaterNode {
         if (typeof word === 'string') node.addVocabulary(word.slice(0, MAX_SAMPLE_LENGTH));
     if (Array.isArray(json.np)) for (const ext of json.np) if (typeof ext === 'string') node.noParam.add(ext);
     node.mixedExtensions = json.x === 1;
+    node.flood = json.fl === 1;
+    node.born = num(json.b);
     node.dirty = false;
     return node;
   }

@@ -24,6 +24,10 @@ export interface TemplaterNodeJson {
   pin?: 1;
   /** parameter nodes: values carry varying extensions, kept in the value */
   x?: 1;
+  /** parameter nodes: formed by folding a flood of random siblings (its node stays in flood mode) */
+  fl?: 1;
+  /** literal nodes: the parent's calls when the segment first showed up */
+  b?: number;
   /** corrections: a parameter's name given by a user; every value forced into it; extensions split */
   pn?: string;
   f?: 1;
