@@ -91,3 +91,42 @@ export function totalCalls(doc: unknown): number {
     .flatMap((s) => s.endpoints)
     .reduce((n, e) => n + e.calls, 0);
 }
+
+/**
+ * A seeded nginx `combined` access log of `lines` requests to one service: a few REST resources
+ * with ids, several methods and statuses, one second apart.
+ */
+export function nginxAccessLog(lines: number): string {
+  let seed = 0x5eed;
+  const rand = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const paths = ['/api/users/{}', '/api/orders/{}', '/api/items/{}/reviews', '/api/cart', '/health'];
+  const methods = ['GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE'];
+  const statuses = [200, 200, 200, 201, 204, 401, 404, 500];
+  const out: string[] = [];
+  const start = Date.UTC(2026, 10, 24);
+  for (let i = 0; i < lines; i++) {
+    const path = paths[rand(paths.length)].replace('{}', String(1 + rand(5000)));
+    const t = new Date(start + i * 1000);
+    const stamp = `${String(t.getUTCDate()).padStart(2, '0')}/Nov/2026:${t.toISOString().slice(11, 19)} +0000`;
+    out.push(
+      `10.0.${i % 7}.${i % 250} - - [${stamp}] "${methods[rand(methods.length)]} ${path} HTTP/1.1" ` +
+        `${statuses[rand(statuses.length)]} ${10 + rand(5000)} "-" "curl/8.0"`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The log sensor's saved offset of its one file in `dataDir`, or undefined. */
+export function readLogOffset(dataDir: string): { line: number; complete?: boolean } | undefined {
+  try {
+    const doc = JSON.parse(readFileSync(join(dataDir, 'log-offsets.json'), 'utf8')) as {
+      generations: Record<string, { line: number; complete?: boolean }>;
+    };
+    return Object.values(doc.generations)[0];
+  } catch {
+    return undefined;
+  }
+}

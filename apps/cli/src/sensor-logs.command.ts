@@ -21,6 +21,16 @@ interface SensorLogsOptions {
   nginxFormat?: string;
   data: string;
   validate?: boolean;
+  resume?: boolean;
+}
+
+/**
+ * Crash tests: `APISCOPE_FAULT_CRASH_AFTER_BATCHES=N` makes a `--resume` run die by SIGKILL after the
+ * sink accepted its Nth batch and before its offset is saved.
+ */
+function crashInjection(): { crashAfterBatches?: number } {
+  const n = Number(process.env['APISCOPE_FAULT_CRASH_AFTER_BATCHES']);
+  return Number.isInteger(n) && n > 0 ? { crashAfterBatches: n } : {};
 }
 
 /** Sensor ids are stable per host, so a restarted or re-run sensor produces the same event ids. */
@@ -42,6 +52,9 @@ async function sensorLogs(options: SensorLogsOptions): Promise<void> {
       files,
       ...(options.stdin === true && { stdin: process.stdin }),
       follow: options.follow === true,
+      // --follow always resumes: its offsets are the same file
+      resume: options.resume === true && options.follow !== true,
+      ...(options.resume === true && crashInjection()),
       signal: controller.signal,
       settings: {
         format: options.format,
@@ -92,7 +105,15 @@ export function registerSensorLogsCommand(sensor: Command): void {
       '--nginx-format <format>',
       'nginx log_format string (the directive may be pasted whole) or preset: combined, main, upstreaminfo',
     )
-    .option('--data <dir>', 'directory where --follow keeps its offsets (log-offsets.json)', DEFAULT_DATA_DIR)
+    .option(
+      '--resume',
+      'with --file: save offsets after every batch the sink accepted and, after a crash or kill, continue from them (--follow always does)',
+    )
+    .option(
+      '--data <dir>',
+      'directory where --follow and --resume keep their offsets (log-offsets.json)',
+      DEFAULT_DATA_DIR,
+    )
     .option(
       '--validate',
       'check every event against ApiCall v1 before sending (slower; apiscope checks them on receipt)',
