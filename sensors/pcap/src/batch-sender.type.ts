@@ -16,4 +16,14 @@ export interface BatchSender {
   close(): Promise<void>;
   /** One line for the summary. */
   describe(accepted: number, rejected: number): string;
+  /**
+   * For sinks that cannot drop a repeated batch themselves (Kafka): where the sink stands before a
+   * batch is sent, kept with the pending batch...
+   */
+  mark?(): Promise<SinkMark>;
+  /** ...and, after a crash, which of the pending batch's events the sink still lacks (all when unknown). */
+  missing?(lines: readonly string[], mark: SinkMark): Promise<string[]>;
 }
+
+/** A sink's position (Kafka: high watermark per partition). */
+export type SinkMark = Record<string, string>;

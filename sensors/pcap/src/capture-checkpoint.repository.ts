@@ -109,11 +109,16 @@ export class CaptureCheckpointRepository {
   }
 
   /** Before sending a batch: kept on disk until the sink accepted it. */
-  begin(counts: readonly number[], lines: readonly string[]): PendingBatch {
-    const batch: PendingBatch = { batch: this.state.batches + 1, counts: [...counts], lines: [...lines] };
+  begin(counts: readonly number[], lines: readonly string[], mark?: Record<string, string>): PendingBatch {
+    const batch: PendingBatch = {
+      batch: this.state.batches + 1,
+      counts: [...counts],
+      lines: [...lines],
+      ...(mark !== undefined && { mark }),
+    };
     writeDurably(
       this.pendingFile,
-      `${JSON.stringify({ batch: batch.batch, counts: batch.counts })}\n${lines.join('\n')}\n`,
+      `${JSON.stringify({ batch: batch.batch, counts: batch.counts, mark })}\n${lines.join('\n')}\n`,
     );
     return batch;
   }

@@ -43,4 +43,6 @@ export interface PendingBatch {
   counts: number[];
   /** The events, one JSON document each, in the order sent. */
   lines: string[];
+  /** Where the sink stood before it was sent (Kafka), to find out which of its events landed. */
+  mark?: Record<string, string>;
 }

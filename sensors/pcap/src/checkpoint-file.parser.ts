@@ -74,5 +74,16 @@ export function parsePendingBatch(body: string, workers: number): PendingBatch {
   const total = perShard.reduce((a, b) => a + b, 0);
   if (total !== lines.length) throw new Error(`it holds ${lines.length} events, its header says ${total}`);
   lines.forEach((line, i) => object(JSON.parse(line) as unknown, `event ${i + 1}`));
-  return { batch, counts: perShard, lines };
+  const mark = header['mark'] === undefined ? undefined : sinkMark(header['mark']);
+  return { batch, counts: perShard, lines, ...(mark !== undefined && { mark }) };
+}
+
+/** `{"0": "1234", ...}`: partition numbers to offsets, both decimal digits. */
+function sinkMark(value: unknown): Record<string, string> {
+  const entries = Object.entries(object(value, 'mark'));
+  if (entries.length > 100_000) throw new Error('mark has too many partitions');
+  for (const [k, v] of entries)
+    if (!/^\d{1,9}$/.test(k) || typeof v !== 'string' || !/^\d{1,19}$/.test(v))
+      throw new Error(`mark ${k} is not a partition offset`);
+  return Object.fromEntries(entries) as Record<string, string>;
 }

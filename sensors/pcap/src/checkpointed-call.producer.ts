@@ -43,12 +43,19 @@ export class CheckpointedCallProducer implements CallProducer {
     this.batchEvents = options.batchEvents ?? RESUME_BATCH_EVENTS;
   }
 
-  /** Sends the batch a killed run left unconfirmed, unchanged, before anything else. */
+  /**
+   * Sends the batch a killed run left unconfirmed, unchanged, before anything else; a sink that
+   * cannot drop repeats (Kafka) is first asked which of its events it lacks, and gets only those.
+   */
   async replayPending(): Promise<number> {
     const pending = this.store.pending;
     if (pending === undefined) return 0;
-    await this.deliver(pending);
-    return pending.lines.length;
+    const missing =
+      pending.mark !== undefined && this.sender.missing !== undefined
+        ? await this.sender.missing(pending.lines, pending.mark)
+        : pending.lines;
+    await this.deliver(pending, missing);
+    return missing.length;
   }
 
   write(ndjson: Buffer, _count: number, written: () => void, shard = 0): void {
@@ -96,7 +103,8 @@ export class CheckpointedCallProducer implements CallProducer {
     this.chain = this.chain.then(async () => {
       if (this.failure !== undefined) return;
       try {
-        await this.deliver(this.store.begin(counts, lines));
+        const mark = await this.sender.mark?.();
+        await this.deliver(this.store.begin(counts, lines, mark));
       } catch (error) {
         this.failure = error instanceof Error ? error : new Error(String(error));
       } finally {
@@ -105,8 +113,8 @@ export class CheckpointedCallProducer implements CallProducer {
     });
   }
 
-  private async deliver(batch: PendingBatch): Promise<void> {
-    const outcome = await this.sender.send(batch.lines);
+  private async deliver(batch: PendingBatch, lines: readonly string[] = batch.lines): Promise<void> {
+    const outcome = lines.length === 0 ? { accepted: 0, rejected: 0 } : await this.sender.send(lines);
     this.accepted += outcome.accepted;
     this.rejected += outcome.rejected;
     this.sentThisRun += 1;

@@ -1,26 +1,22 @@
-import { CompressionTypes, Partitioners, type Producer } from 'kafkajs';
-
 import { type ApiCall } from '@apiscope/contracts';
 import { serviceNameOf } from '@apiscope/inference';
-import { CONTRACT_HEADER, createKafkaClient, kafkaSecurityFromEnv } from '@apiscope/transport';
+import { KafkaAckedSender, createKafkaClient, kafkaSecurityFromEnv } from '@apiscope/transport';
 
-import { type BatchOutcome, type BatchSender } from './batch-sender.type';
-import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
-
-/** Attempts per batch while Kafka is down (back-off 0.2 s doubling to 10 s: about a minute). */
-const ATTEMPTS = 10;
+import { type BatchOutcome, type BatchSender, type SinkMark } from './batch-sender.type';
 
 /**
- * `--sink kafka://` under `--resume`: each batch is produced and awaited (acks from all in-sync
- * replicas), with the key and header of KafkaCallSink (key = service). Unlike that sink it never
- * drops: a batch Kafka does not take after its retries stops the sensor, and the checkpoint stays
- * at the last acknowledged batch.
+ * `--sink kafka://` under `--resume`: each batch is produced and acknowledged before the next (key =
+ * service, as KafkaCallSink does), never dropped: a batch Kafka does not take after its retries
+ * stops the sensor, the checkpoint at the last acknowledged batch. Kafka cannot drop a repeated
+ * batch, so the topic's end is marked before each one and a restart reads from there which events
+ * of the unconfirmed batch landed, and produces only the others.
  */
 export class KafkaBatchSender implements BatchSender {
   readonly name: string;
+  private note = '';
 
   private constructor(
-    private readonly producer: Producer,
+    private readonly sender: KafkaAckedSender,
     private readonly topic: string,
     brokers: readonly string[],
   ) {
@@ -29,47 +25,35 @@ export class KafkaBatchSender implements BatchSender {
 
   static async connect(brokers: string[], topic: string): Promise<KafkaBatchSender> {
     const kafka = createKafkaClient('apiscope-sensor-pcap', brokers, kafkaSecurityFromEnv());
-    const producer = kafka.producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
-      allowAutoTopicCreation: true,
-    });
-    await producer.connect();
-    return new KafkaBatchSender(producer, topic, brokers);
+    return new KafkaBatchSender(await KafkaAckedSender.connect({ kafka, topic }), topic, brokers);
+  }
+
+  mark(): Promise<SinkMark> {
+    return this.sender.mark();
+  }
+
+  async missing(lines: readonly string[], mark: SinkMark): Promise<string[]> {
+    const landed = await this.sender.landed(lines, mark);
+    if (landed === undefined) {
+      this.note = `; the unconfirmed batch of ${lines.length} could not be checked against the topic (too much written since, or no answer) and was sent again whole: its events may be there twice`;
+      return [...lines];
+    }
+    this.note = `; ${landed.size} of the ${lines.length} events of the unconfirmed batch were found in the topic, the rest sent`;
+    return lines.filter((line) => !landed.has(line));
   }
 
   async send(lines: readonly string[]): Promise<BatchOutcome> {
-    const messages = lines.map((line) => ({
-      key: serviceNameOf(JSON.parse(line) as ApiCall),
-      value: line,
-      headers: { [CONTRACT_HEADER]: '1' },
-    }));
-    let backoff = 200;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.producer.send({
-          topic: this.topic,
-          compression: CompressionTypes.Snappy,
-          acks: -1,
-          messages,
-        });
-        return { accepted: lines.length, rejected: 0 };
-      } catch (error) {
-        if (attempt >= ATTEMPTS)
-          throw new PcapSensorException(
-            PcapSensorExceptionCode.SINK_FAILED,
-            `Kafka did not take a batch after ${ATTEMPTS} attempts: ${String(error)}`,
-          );
-        await new Promise((r) => setTimeout(r, backoff));
-        backoff = Math.min(backoff * 2, 10_000);
-      }
-    }
+    await this.sender.send(
+      lines.map((value) => ({ key: serviceNameOf(JSON.parse(value) as ApiCall), value })),
+    );
+    return { accepted: lines.length, rejected: 0 };
   }
 
-  async close(): Promise<void> {
-    await this.producer.disconnect();
+  close(): Promise<void> {
+    return this.sender.close();
   }
 
   describe(accepted: number): string {
-    return `${accepted} events sent to Kafka topic ${this.topic}`;
+    return `${accepted} events sent to Kafka topic ${this.topic}${this.note}`;
   }
 }
