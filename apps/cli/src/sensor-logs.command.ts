@@ -42,7 +42,14 @@ async function sensorLogs(options: SensorLogsOptions): Promise<void> {
   const files = options.file ?? [];
   if (files.length > 0 === (options.stdin === true))
     throw new UsageException('give either --file F (repeatable) or --stdin');
-  const sink = sinkFromOption(options.sink, options.apiKey);
+  const warn = (line: string) => process.stderr.write(`apiscope: ${line}\n`);
+  // offsets are kept: the sink must confirm what it holds before they move
+  const keepsOffsets = options.follow === true || options.resume === true;
+  const sink = sinkFromOption(
+    options.sink,
+    options.apiKey,
+    keepsOffsets ? { dataDir: options.data, warn } : undefined,
+  );
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -61,7 +68,7 @@ async function sensorLogs(options: SensorLogsOptions): Promise<void> {
         sensorId: options.sensorId,
         ...(options.nginxFormat !== undefined && { nginxFormat: options.nginxFormat }),
         sink,
-        warn: (line) => process.stderr.write(`apiscope: ${line}\n`),
+        warn,
         progress: process.stderr,
         dataDir: options.data,
         validate: options.validate === true,

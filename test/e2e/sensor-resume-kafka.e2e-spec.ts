@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,8 @@ import { CALLS_TOPIC, DistributedHarness, busiestPartition } from '../support/di
 import {
   countedInventory,
   generateCapture,
+  nginxAccessLog,
+  readLogOffset,
   readPcapCheckpoint,
   totalCalls,
   waitUntil,
@@ -26,7 +28,7 @@ const EXCHANGES = 5000;
  * of them killed by SIGKILL between storing a batch and committing it. Kafka cannot drop a repeated
  * batch, so the topic itself must hold each exchange once; the inventory must equal `analyze`'s.
  */
-describe('sensor pcap --resume into Kafka after kill -9', () => {
+describe('sensor pcap and sensor logs --resume into Kafka after kill -9', () => {
   let harness: DistributedHarness;
   const dir = mkdtempSync(join(tmpdir(), 'apiscope-pcap-resume-kafka-'));
   const capture = join(dir, 'rest-traffic.pcap');
@@ -103,5 +105,25 @@ describe('sensor pcap --resume into Kafka after kill -9', () => {
     const distributed = await harness.inventory();
     expect(totalCalls(distributed)).toBe(EXCHANGES);
     expect(countedInventory(distributed)).toEqual(countedInventory(expected));
+  });
+
+  it('should put each line of a log in the topic once across kill -9 of `sensor logs --resume`', async () => {
+    const log = join(dir, 'access.log');
+    const lines = 6000;
+    writeFileSync(log, nginxAccessLog(lines));
+    const logState = join(dir, 'log-state');
+    const before = await topicSize();
+    const sensor = ['sensor', 'logs', '--format', 'nginx', '--file', log, '--sink', harness.kafkaUrl];
+    const first = await runCli([...sensor, '--resume', '--data', logState], {
+      APISCOPE_FAULT_CRASH_AFTER_BATCHES: '2',
+    });
+    expect(first.code).toBeNull();
+    // Kafka holds the 2nd batch, the offsets do not say so
+    expect(readLogOffset(logState)).toMatchObject({ line: 1000 });
+    expect(await topicSize()).toBe(before + 2000);
+    const second = await runCli([...sensor, '--resume', '--data', logState]);
+    expect(second.code).toBe(0);
+    expect(readLogOffset(logState)).toMatchObject({ line: lines, complete: true });
+    expect(await topicSize()).toBe(before + lines);
   });
 });
