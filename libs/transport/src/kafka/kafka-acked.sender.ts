@@ -104,15 +104,16 @@ export class KafkaAckedSender {
       const done = new Promise<void>((resolve) => {
         void consumer.run({
           autoCommit: false,
-          eachBatch: async ({ batch }) => {
+          eachBatch: ({ batch }) => {
             const range = ranges.get(batch.partition);
-            if (range === undefined) return;
+            if (range === undefined) return Promise.resolve();
             for (const message of batch.messages) {
               const value = message.value?.toString('utf8');
               if (value !== undefined && wanted.has(value)) found.add(value);
             }
             if (Number(batch.lastOffset()) + 1 >= range.to) ranges.delete(batch.partition);
             if (ranges.size === 0) resolve();
+            return Promise.resolve();
           },
         });
         for (const [partition, range] of ranges)
