@@ -184,7 +184,9 @@ function checkMatches(
       `${file} was made with ${what} ${JSON.stringify(then)}, now ${JSON.stringify(now)}: resume with the same ${what}, or delete it to read the capture again from the start`,
     );
   if (stored.capture.head !== head || stored.capture.size !== size)
-    throw differ('a capture of size', stored.capture.size, size);
+    throw bad(
+      `${file} was made when the capture was ${stored.capture.size} bytes, now ${size}: it changed (still being written?); delete it to read the capture again from the start`,
+    );
   if (stored.sink !== sink) throw differ('sink', stored.sink, sink);
   for (const key of ['sensorId', 'maxBodyBytes', 'maxFlows', 'memoryLimitBytes'] as const) {
     if (stored.settings[key] !== settings[key])

@@ -5,13 +5,16 @@ import { open } from 'node:fs/promises';
 const HEAD_BYTES = 64 * 1024;
 
 export interface CaptureKey {
-  /** File name of its checkpoint: the head digest and the size, so a path may be renamed or moved. */
+  /** File name of its checkpoint (the head digest). */
   key: string;
   head: string;
   size: number;
 }
 
-/** How a capture file is known to `--resume`: by content (first 64 KiB) and length, not by path. */
+/**
+ * How a capture file is known to `--resume`: by content (its first 64 KiB, all of it when shorter),
+ * not by path, so a renamed or moved capture keeps its checkpoint. The size is checked beside it.
+ */
 export async function captureKey(path: string): Promise<CaptureKey> {
   const handle = await open(path, 'r');
   try {
