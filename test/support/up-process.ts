@@ -10,6 +10,8 @@ export interface UpProcess {
   /** everything the process wrote to stderr so far (its log) */
   log(): string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown at all, as a crash or the OOM killer ends it. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -46,7 +48,11 @@ export function startUp(
         child.stderr?.off('data', onData);
         child.stderr?.on('data', (more: Buffer) => (log += more.toString()));
         const key = readFileSync(join(dataDir, 'api-key'), 'utf8').trim();
-        resolve({ url, key, log: () => log, stop });
+        const kill = async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+          await exited;
+        };
+        resolve({ url, key, log: () => log, stop, kill });
       }
     };
     child.stderr?.on('data', onData);

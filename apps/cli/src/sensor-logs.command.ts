@@ -21,6 +21,16 @@ interface SensorLogsOptions {
   nginxFormat?: string;
   data: string;
   validate?: boolean;
+  resume?: boolean;
+}
+
+/**
+ * Crash tests: `APISCOPE_FAULT_CRASH_AFTER_BATCHES=N` makes a `--resume` run die by SIGKILL after the
+ * sink accepted its Nth batch and before its offset is saved.
+ */
+function crashInjection(): { crashAfterBatches?: number } {
+  const n = Number(process.env['APISCOPE_FAULT_CRASH_AFTER_BATCHES']);
+  return Number.isInteger(n) && n > 0 ? { crashAfterBatches: n } : {};
 }
 
 /** Sensor ids are stable per host, so a restarted or re-run sensor produces the same event ids. */
@@ -32,7 +42,14 @@ async function sensorLogs(options: SensorLogsOptions): Promise<void> {
   const files = options.file ?? [];
   if (files.length > 0 === (options.stdin === true))
     throw new UsageException('give either --file F (repeatable) or --stdin');
-  const sink = sinkFromOption(options.sink, options.apiKey);
+  const warn = (line: string) => process.stderr.write(`apiscope: ${line}\n`);
+  // offsets are kept: the sink must confirm what it holds before they move
+  const keepsOffsets = options.follow === true || options.resume === true;
+  const sink = sinkFromOption(
+    options.sink,
+    options.apiKey,
+    keepsOffsets ? { dataDir: options.data, warn } : undefined,
+  );
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -42,13 +59,16 @@ async function sensorLogs(options: SensorLogsOptions): Promise<void> {
       files,
       ...(options.stdin === true && { stdin: process.stdin }),
       follow: options.follow === true,
+      // --follow always resumes: its offsets are the same file
+      resume: options.resume === true && options.follow !== true,
+      ...(options.resume === true && crashInjection()),
       signal: controller.signal,
       settings: {
         format: options.format,
         sensorId: options.sensorId,
         ...(options.nginxFormat !== undefined && { nginxFormat: options.nginxFormat }),
         sink,
-        warn: (line) => process.stderr.write(`apiscope: ${line}\n`),
+        warn,
         progress: process.stderr,
         dataDir: options.data,
         validate: options.validate === true,
@@ -92,7 +112,15 @@ export function registerSensorLogsCommand(sensor: Command): void {
       '--nginx-format <format>',
       'nginx log_format string (the directive may be pasted whole) or preset: combined, main, upstreaminfo',
     )
-    .option('--data <dir>', 'directory where --follow keeps its offsets (log-offsets.json)', DEFAULT_DATA_DIR)
+    .option(
+      '--resume',
+      'with --file: save offsets after every batch the sink accepted and, after a crash or kill, continue from them (--follow always does)',
+    )
+    .option(
+      '--data <dir>',
+      'directory where --follow and --resume keep their offsets (log-offsets.json)',
+      DEFAULT_DATA_DIR,
+    )
     .option(
       '--validate',
       'check every event against ApiCall v1 before sending (slower; apiscope checks them on receipt)',

@@ -29,7 +29,15 @@ interface SensorPcapOptions {
   memoryLimit?: string;
   sensorId?: string;
   progress: boolean;
+  resume?: boolean;
+  data: string;
 }
+
+/**
+ * `--data` default: DEFAULT_DATA_DIR of @apiscope/storage, where `up` and `sensor logs` keep theirs;
+ * not imported from there, as loading the storage library would double the sensor's start time.
+ */
+const DEFAULT_DATA_DIR = '.apiscope';
 
 /** Largest --max-body: its base64 must fit the contract's 16 MiB `body.data`. */
 const MAX_BODY_LIMIT = 12 * 1024 * 1024;
@@ -82,6 +90,16 @@ function integer(value: string, name: string, min: number, max: number): number 
   return n;
 }
 
+/**
+ * Crash tests: `APISCOPE_FAULT_CRASH_AFTER_BATCHES=N` makes a `--resume` run die by SIGKILL after the
+ * sink accepted its Nth batch and before the checkpoint records it (as `apiscope pipeline` does
+ * between storing a batch and committing it).
+ */
+function crashInjection(): { crashAfterBatches?: number } {
+  const n = Number(process.env['APISCOPE_FAULT_CRASH_AFTER_BATCHES']);
+  return Number.isInteger(n) && n > 0 ? { crashAfterBatches: n } : {};
+}
+
 async function sensorPcap(options: SensorPcapOptions): Promise<void> {
   const input = source(options);
   const output = await sink(options);
@@ -94,6 +112,8 @@ async function sensorPcap(options: SensorPcapOptions): Promise<void> {
     options.memoryLimit === undefined
       ? undefined
       : integer(options.memoryLimit, '--memory-limit', 16, 1024 * 1024);
+  if (options.resume === true && input.kind !== 'file')
+    throw new UsageException('--resume needs --file: a stream or a live capture cannot be read again');
   const sensorId = (
     options.sensorId ?? `pcap:${input.kind === 'file' ? basename(input.path) : hostname()}`
   ).slice(0, 120);
@@ -111,6 +131,7 @@ async function sensorPcap(options: SensorPcapOptions): Promise<void> {
       ...(memoryMiB !== undefined && { memoryLimitBytes: memoryMiB * 1024 * 1024 }),
       sensorId,
       progress: options.progress,
+      ...(options.resume === true && { resume: { dataDir: options.data, ...crashInjection() } }),
     });
     process.stderr.write(formatSensorSummary(report.stats, report.elapsedMs, report.sink));
   } catch (error) {
@@ -149,6 +170,11 @@ export function registerSensorPcapCommand(sensor: Command): void {
     )
     .option('--sensor-id <id>', 'sensor.id of the events (default: pcap:<file name> or pcap:<host name>)')
     .option('--no-progress', 'no progress bar on stderr')
+    .option(
+      '--resume',
+      'with --file: checkpoint what the sink accepted and, after a crash or kill, continue from it (each exchange sent once)',
+    )
+    .option('--data <dir>', 'directory where --resume keeps its checkpoints (pcap-resume/)', DEFAULT_DATA_DIR)
     .action((options: SensorPcapOptions) => sensorPcap(options));
 }
 

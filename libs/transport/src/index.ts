@@ -11,6 +11,8 @@ export { createKafkaClient, kafkaSecurityFromEnv } from './kafka/kafka-client.fa
 export type { KafkaSecurityOptions } from './kafka/kafka-client.factory';
 export { KafkaCallSink, CONTRACT_HEADER } from './kafka/kafka-call.sink';
 export type { KafkaCallSinkOptions, KafkaCompression, KafkaSinkStats } from './kafka/kafka-call.sink';
+export { KafkaAckedSender } from './kafka/kafka-acked.sender';
+export type { KafkaAckedSenderOptions, KafkaKeyedValue, KafkaMark } from './kafka/kafka-acked.sender';
 export { KafkaBatchConsumer } from './kafka/kafka-batch.consumer';
 export type { KafkaBatchConsumerOptions, KafkaConsumerStats } from './kafka/kafka-batch.consumer';
 export type { BatchIntent, BatchIntentStore } from './kafka/batch-intent.type';

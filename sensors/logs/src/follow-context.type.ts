@@ -14,4 +14,6 @@ export interface FollowContext {
   quietMs: number;
   /** After a rename rotation, the old file is still read until it has been quiet this long. */
   retireMs: number;
+  /** After each delivered batch's offset is recorded (`--resume` saves it right away). */
+  onDelivered?: () => void;
 }

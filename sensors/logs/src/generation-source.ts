@@ -104,15 +104,23 @@ export class GenerationSource {
 
   private async deliver(complete = false): Promise<void> {
     const batches = this.reader.takeReady();
-    await deliverBatches(batches, this.ctx.settings.sink, this.stats, this.ctx.settings.warn);
+    const record = (offset: number, line: number, done: boolean) =>
+      this.ctx.store.set(this.fingerprint.id, {
+        span: this.fingerprint.span,
+        offset,
+        line,
+        path: this.path,
+        ...(done && { complete: done }),
+      });
+    // batch by batch, so a `--resume` run can save each offset as soon as its batch is delivered
+    for (const batch of batches) {
+      await deliverBatches([batch], this.ctx.settings.sink, this.stats, this.ctx.settings.warn);
+      record(batch.offset, batch.line, false);
+      this.ctx.onDelivered?.();
+    }
+    if (!complete) return;
     const last = batches[batches.length - 1];
-    if (last === undefined && !complete) return;
-    this.ctx.store.set(this.fingerprint.id, {
-      span: this.fingerprint.span,
-      offset: last?.offset ?? this.reader.offset,
-      line: last?.line ?? this.reader.line,
-      path: this.path,
-      ...(complete && { complete }),
-    });
+    record(last?.offset ?? this.reader.offset, last?.line ?? this.reader.line, true);
+    this.ctx.onDelivered?.();
   }
 }

@@ -12,3 +12,4 @@ export { HttpSink } from './http.sink';
 export { BusSink } from './bus.sink';
 export { formatInputSummary } from './skip-report.util';
 export { expandFileArgument } from './glob.util';
+export { AckedKafkaSink, LOG_KAFKA_MARK_FILE } from './acked-kafka.sink';

@@ -9,6 +9,7 @@ import { LogInputException, LogInputExceptionCode } from './log-input.exception'
 import { type LogInputStats } from './log-input-stats.type';
 import { type LogSensorSettings } from './log-sensor-settings.type';
 import { readLogInput } from './read-log-input.usecase';
+import { resumeLogFiles } from './resume-log-files.usecase';
 
 export interface LogSensorRun {
   /** `--file` arguments: paths or glob patterns. */
@@ -16,6 +17,10 @@ export interface LogSensorRun {
   /** Set for `--stdin`. */
   stdin?: Readable;
   follow: boolean;
+  /** `--resume`: offsets saved per delivered batch, a killed run continues after them (files only). */
+  resume?: boolean;
+  /** Crash tests: see ResumeSettings.crashAfterBatches. */
+  crashAfterBatches?: number;
   settings: LogSensorSettings & Partial<Omit<FollowSettings, keyof LogSensorSettings>>;
   /** Ends `--follow` (SIGINT, SIGTERM); a one-shot read ignores it. */
   signal?: AbortSignal;
@@ -25,6 +30,11 @@ function checkOptions(run: LogSensorRun): void {
   const { format, nginxFormat, sensorId } = run.settings;
   const bad = (message: string) => new LogInputException(LogInputExceptionCode.BAD_OPTION, message);
   if (run.follow && run.stdin) throw bad('--follow reads files; stdin is read to its end anyway');
+  if (run.resume === true && run.stdin) throw bad('--resume needs --file: stdin cannot be read again');
+  if (run.resume === true && format === 'har')
+    throw bad(
+      '--resume does not apply to HAR files (one JSON document each; reading one again is deduplicated)',
+    );
   if (run.follow && format === 'har')
     throw bad('--follow does not apply to HAR files (one JSON document each)');
   if (nginxFormat !== undefined && format !== 'nginx' && format !== 'nginx-json') {
@@ -79,6 +89,17 @@ export async function runLogSensor(run: LogSensorRun): Promise<LogInputStats[]> 
       { ...settings, format: settings.format, dataDir: settings.dataDir ?? '.apiscope' },
       run.signal ?? new AbortController().signal,
     );
+  }
+  if (run.resume === true) {
+    const { settings } = run;
+    if (settings.format === 'har')
+      throw new LogInputException(LogInputExceptionCode.BAD_OPTION, '--resume does not apply to HAR');
+    return resumeLogFiles(files, {
+      ...settings,
+      format: settings.format,
+      dataDir: settings.dataDir ?? '.apiscope',
+      ...(run.crashAfterBatches !== undefined && { crashAfterBatches: run.crashAfterBatches }),
+    });
   }
   const stats: LogInputStats[] = [];
   for (const file of files) stats.push(await readLogInput(file, run.settings));

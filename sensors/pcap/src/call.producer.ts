@@ -4,8 +4,11 @@ import { type CallSink } from './pcap-sensor-options.type';
 
 /** Receives events as NDJSON bytes (many lines at once: the workers batch them). */
 export interface CallProducer {
-  /** `written` is called once the bytes are no longer needed: the sensor reuses their memory. */
-  write(ndjson: Buffer, count: number, written: () => void): void;
+  /**
+   * `written` is called once the bytes are no longer needed: the sensor reuses their memory.
+   * `shard` is the worker that produced them (the `--resume` producer counts events per shard).
+   */
+  write(ndjson: Buffer, count: number, written: () => void, shard?: number): void;
   /** Resolves when the producer can take more (back-pressure for the reader). */
   ready(): Promise<void>;
   close(): Promise<void>;

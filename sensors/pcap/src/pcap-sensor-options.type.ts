@@ -21,4 +21,14 @@ export interface PcapSensorOptions {
   sensorId: string;
   /** Draw a progress bar on stderr (files only, when stderr is a terminal). */
   progress: boolean;
+  /** `--resume` (files only): checkpoint delivery in `<dataDir>/pcap-resume/` and continue after it. */
+  resume?: ResumeOptions;
+}
+
+export interface ResumeOptions {
+  dataDir: string;
+  /** Crash tests: SIGKILL after this run's Nth accepted batch, before its checkpoint (see CheckpointedCallProducer). */
+  crashAfterBatches?: number;
+  /** Events per batch (default 1,000). */
+  batchEvents?: number;
 }

@@ -6,6 +6,8 @@ import { startLiveCapture } from './live-capture.util';
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
 import { type PcapSensorOptions } from './pcap-sensor-options.type';
 import { ProgressBar } from './progress-bar.util';
+import { type ResumeFilter } from './resume-filter.util';
+import { ResumeSession } from './resume-session.util';
 import { unreadableInput } from './unreadable-input.util';
 import { WorkerPool } from './worker-pool.util';
 
@@ -31,15 +33,19 @@ export class PcapSensorService {
 
   async run(options: PcapSensorOptions): Promise<SensorReport> {
     const started = Date.now();
+    // --resume: the checkpoint decides the sharding, and its unconfirmed batch is sent first
+    const resume = options.resume === undefined ? undefined : await ResumeSession.open(options);
+    const requestedWorkers = options.workers;
+    if (resume !== undefined) options = { ...options, workers: resume.workers };
     const source = await this.openSource(options);
-    const producer = await createCallProducer(options.sink);
+    const producer = resume?.producer ?? (await createCallProducer(options.sink));
     const bar =
       options.progress && source.size !== undefined && process.stderr.isTTY
         ? new ProgressBar(source.size, process.stderr)
         : undefined;
     let stats: CaptureStats;
     try {
-      stats = await this.sharded(options, source, producer, bar);
+      stats = await this.sharded(options, source, producer, bar, resume?.filter);
     } finally {
       bar?.clear();
       await source.close();
@@ -51,7 +57,8 @@ export class PcapSensorService {
         PcapSensorExceptionCode.BAD_INPUT,
         `${describeSource(options)}: ${unreadable}`,
       );
-    return { stats, elapsedMs: Date.now() - started, sink: producer.describe() };
+    const sink = producer.describe() + (resume === undefined ? '' : `; ${resume.finish(requestedWorkers)}`);
+    return { stats, elapsedMs: Date.now() - started, sink };
   }
 
   private async openSource(options: PcapSensorOptions): Promise<ChunkSource> {
@@ -82,6 +89,7 @@ export class PcapSensorService {
     source: ChunkSource,
     producer: CallProducer,
     bar?: ProgressBar,
+    filter?: ResumeFilter,
   ): Promise<CaptureStats> {
     let calls = 0;
     const live = options.source.kind !== 'file';
@@ -96,9 +104,11 @@ export class PcapSensorService {
         maxFlows: share(options.maxFlows),
         memoryLimitBytes: share(options.memoryLimitBytes),
       },
-      (data, count, written) => {
+      (data, count, written, shard) => {
         calls += count;
-        producer.write(data, count, written);
+        const kept = filter === undefined ? { data, count } : filter.keep(data, count, shard);
+        if (kept.count === 0) written();
+        else producer.write(kept.data, kept.count, written, shard);
       },
     );
     let done = 0;

@@ -31,8 +31,11 @@ export class WorkerPool {
   constructor(
     count: number,
     shard: Omit<WorkerInit, 'ring' | 'slotSize' | 'shardIndex' | 'shardCount'>,
-    /** `written` is called once the bytes of `data` are no longer needed (their memory is reused). */
-    private readonly onCalls: (data: Buffer, count: number, written: () => void) => void,
+    /**
+     * `written` is called once the bytes of `data` are no longer needed (their memory is reused);
+     * `shard` is the index of the worker that sent them.
+     */
+    private readonly onCalls: (data: Buffer, count: number, written: () => void, shard: number) => void,
   ) {
     const modules = compileWorkerModules(ENTRY);
     for (let i = 0; i < count; i++) {
@@ -49,7 +52,7 @@ export class WorkerPool {
         // a larger young generation: per-exchange objects die young, fewer scavenges (~10% CPU)
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
-      worker.on('message', (message: FromWorker) => this.receive(message, worker));
+      worker.on('message', (message: FromWorker) => this.receive(message, worker, i));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0 && this.stats.length < count)
@@ -95,7 +98,7 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private receive(message: FromWorker, worker: Worker): void {
+  private receive(message: FromWorker, worker: Worker, shard: number): void {
     switch (message.type) {
       case 'calls': {
         const block = message.data.buffer as ArrayBuffer;
@@ -103,6 +106,7 @@ export class WorkerPool {
           Buffer.from(block, message.data.byteOffset, message.data.byteLength),
           message.count,
           () => worker.postMessage({ type: 'recycle', block } satisfies ToWorker, [block]),
+          shard,
         );
         return;
       }
