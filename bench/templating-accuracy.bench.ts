@@ -4,7 +4,9 @@
  * naive typed-token templater; both are scored against the spec's own templates.
  * Usage: npm run bench templating-accuracy   (BENCH_SEEDS=3 to average over more seeds; BENCH_VERBOSE=1
  * lists extra and missed endpoints of every seed; BENCH_SPEC=a,b keeps the specs whose file name contains
- * one of the words; BENCH_SPECS_DIR=dir reads the specs from another directory, e.g. a held-out set)
+ * one of the words; BENCH_SPECS_DIR=dir reads the specs from another directory, e.g. a held-out set;
+ * BENCH_REFERENCE=all|half hands all, or every other one, of the spec's templates to the templater
+ * before the traffic, as the pipeline does with an imported reference spec)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +14,14 @@ import { join } from 'node:path';
 import { PathTemplater, templatePath } from '@apiscope/inference';
 
 import { CORPUS_DIR } from '../test/support/corpus';
-import { generateTraffic, type SpecDocument } from '../test/support/spec-traffic.generator';
+import { generateTraffic, operationsOf, type SpecDocument } from '../test/support/spec-traffic.generator';
 import { scoreTemplates } from '../test/support/template-score.util';
 
 const SEEDS = Number(process.env['BENCH_SEEDS'] ?? 1);
 /** first seed (BENCH_SEED_FROM=2 BENCH_SEEDS=1: the figures of seed 2 alone) */
 const FROM = Number(process.env['BENCH_SEED_FROM'] ?? 1);
 const VERBOSE = process.env['BENCH_VERBOSE'] === '1';
+const REFERENCE = process.env['BENCH_REFERENCE'];
 const dir = process.env['BENCH_SPECS_DIR'] ?? join(CORPUS_DIR, 'specs');
 const wanted = (process.env['BENCH_SPEC'] ?? '').split(',');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && wanted.some((w) => f.includes(w)));
@@ -45,6 +48,12 @@ for (const file of files) {
       values: process.env['BENCH_VALUES'] === 'generic' ? 'generic' : 'realistic',
     });
     const templater = new PathTemplater();
+    if (REFERENCE !== undefined)
+      templater.useReference(
+        [...new Set(operationsOf(spec).map((o) => o.template))].filter(
+          (_, i) => REFERENCE === 'all' || i % 2 === 0,
+        ),
+      );
     for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
     templater.consolidate();
     const score = scoreTemplates(

@@ -9,6 +9,7 @@ import {
   splitExtension,
 } from './segment-kind.util';
 import { isRead } from './recurring-leaves.util';
+import { ReferenceTemplates } from './reference-templates.util';
 import { TemplaterNode } from './templater-node.util';
 import { type TemplaterStateJson } from './templater-state.type';
 
@@ -58,6 +59,8 @@ export class PathTemplater {
   >();
   /** set by resolveNow: the path's last segment is a name of a selector vocabulary */
   private selectorSeen = false;
+  /** a reference spec's templates: a path matching one resolves to it (reference-templates.util.ts) */
+  private reference: ReferenceTemplates | undefined;
   private readonly maxChildren: number;
   private readonly maxNodes: number;
   private readonly maxDepth: number;
@@ -149,7 +152,13 @@ export class PathTemplater {
   resolve(path: string, method?: string): ResolvedPath {
     let entry = this.resolved.get(path);
     if (!entry) {
-      const base = this.resolveNow(path, false);
+      const learnt = this.resolveNow(path, false);
+      const documented = this.reference?.match(path);
+      const template = documented === undefined ? undefined : this.reconcile(documented, learnt.template);
+      const base =
+        template !== undefined
+          ? { template, parameters: ReferenceTemplates.parameters(template, path) }
+          : learnt;
       entry = { base, selector: this.selectorSeen };
       if (this.resolved.size >= 4096) this.resolved.clear();
       this.resolved.set(path, entry);
@@ -260,8 +269,53 @@ export class PathTemplater {
     return action !== 'split';
   }
 
+  /**
+   * A documented template against the learnt one for the same path: the spec wins (its literals split
+   * what traffic merged, its parameters merge what traffic had not seen enough of), except where the
+   * learner kept a literal apart from a parameter beside it — an operation the spec does not document
+   * (`/users/me` beside a documented `/users/{id}`), which stays an endpoint of its own.
+   */
+  private reconcile(documented: string, learnt: string): string {
+    const spec = documented.split('/');
+    const seen = learnt.split('/');
+    if (spec.length !== seen.length) return documented;
+    let node: TemplaterNode | undefined = this.root;
+    let kept = false;
+    const out = spec.map((segment, i) => {
+      if (i === 0) return segment;
+      const mine = seen[i];
+      const param = PARAM_SEGMENT.test(mine)
+        ? node?.par.get(splitExtension(mine.replace(/^\{[^}]*\}/, 'x')).ext)
+        : undefined;
+      const literal = node?.lit.get(mine);
+      const deliberate = literal !== undefined && node !== undefined && node.par.size > 0;
+      node = literal ?? param;
+      if (segment.includes('{') && deliberate) {
+        kept = true;
+        return mine;
+      }
+      return segment;
+    });
+    return kept ? out.join('/') : documented;
+  }
+
+  /**
+   * The service's reference spec templates (all of them, replacing earlier ones; none: forget them):
+   * from now on a path, or an older key, that matches one resolves to it.
+   */
+  useReference(templates: Iterable<string>): void {
+    const reference = new ReferenceTemplates(templates);
+    this.reference = reference.size > 0 ? reference : undefined;
+    this.resolved.clear();
+  }
+
   toJSON(): TemplaterStateJson {
-    return { version: 1, observed: this.observed, root: this.root.toJSON() };
+    return {
+      version: 1,
+      observed: this.observed,
+      root: this.root.toJSON(),
+      ...(this.reference && { reference: [...this.reference.templates] }),
+    };
   }
 
   static fromJSON(state: TemplaterStateJson, options: PathTemplaterOptions = {}): PathTemplater {
@@ -270,6 +324,7 @@ export class PathTemplater {
       templater.root = TemplaterNode.fromJSON(state.root, undefined);
       templater.observed = typeof state.observed === 'number' ? state.observed : 0;
       templater.nodes = templater.root.countNodes();
+      if (Array.isArray(state.reference)) templater.useReference(state.reference);
     }
     return templater;
   }
