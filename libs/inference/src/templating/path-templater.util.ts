@@ -159,6 +159,8 @@ export class PathTemplater {
         template !== undefined
           ? { template, parameters: ReferenceTemplates.parameters(template, path) }
           : learnt;
+      // a documented path is what the spec says, for reads of a selector's name too
+      if (template !== undefined) this.selectorSeen = false;
       entry = { base, selector: this.selectorSeen };
       if (this.resolved.size >= 4096) this.resolved.clear();
       this.resolved.set(path, entry);
