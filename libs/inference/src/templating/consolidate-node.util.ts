@@ -1,3 +1,4 @@
+import { formByAnalogy } from './collection-analogy.util';
 import { formParameter } from './form-parameter.util';
 import { joins } from './join-parameter.util';
 import { isRead, MIN_FAMILY, recurringLeaves } from './recurring-leaves.util';
@@ -52,6 +53,7 @@ function moveInto(node: TemplaterNode, par: TemplaterNode, kid: Kid): void {
 /** Applies the rules to `node`; returns whether anything moved. */
 export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits): boolean {
   let moved = mergeExtensions(node) || mergeFormats(node);
+  moved = formByAnalogy(node) || moved;
   if (node.lit.size === 0) return moved;
   const groups = new Map<string, Kid[]>();
   for (const [key, child] of node.lit) {

@@ -60,7 +60,7 @@ export function enumSiblings(kids: readonly Kid[]): Kid[] {
  * settings` stays beside `/users/{id}/settings`.
  */
 export function continuesLikeEnum(kid: TemplaterNode, par: TemplaterNode): boolean {
-  if (kid.ends.size > 0 || kid.lit.size === 0 || par.distinct < 2 || par.vocab * 2 < par.distinct)
+  if (kid.ends.size > 0 || kid.lit.size === 0 || par.distinct < 1 || par.vocab * 2 < par.distinct)
     return false;
   const shape = literalShape(kid);
   return shape !== undefined && shape === literalShape(par);

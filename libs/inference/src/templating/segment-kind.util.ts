@@ -179,6 +179,10 @@ function isWord(part: string, prefixed = true): boolean {
         isWord(part.slice(prefix.length), false)
       )
         return true;
+  // nouns of action: `participation` -> `participate`, `completion` -> `complete`
+  const action = /^(.{3,})(?:ation|ion)s?$/.exec(part);
+  if (action && [`${action[1]}ate`, `${action[1]}e`, action[1]].some((stem) => ENGLISH_WORDS.has(stem)))
+    return true;
   for (const suffix of SUFFIXES) {
     if (part.length - suffix.length < 3 || !part.endsWith(suffix)) continue;
     const stem = part.slice(0, -suffix.length);
