@@ -50,9 +50,9 @@ for (const file of files) {
     const templater = new PathTemplater();
     if (REFERENCE !== undefined)
       templater.useReference(
-        [...new Set(operationsOf(spec).map((o) => o.template))].filter(
-          (_, i) => REFERENCE === 'all' || i % 2 === 0,
-        ),
+        operationsOf(spec)
+          .map((o) => `${o.method} ${o.template}`)
+          .filter((_, i) => REFERENCE === 'all' || i % 2 === 0),
       );
     for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
     templater.consolidate();

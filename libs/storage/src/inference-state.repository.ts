@@ -143,7 +143,9 @@ export class InferenceStateRepository {
             ...new Set(
               operations.flatMap((o: unknown) =>
                 typeof o === 'object' && o !== null && typeof (o as { path?: unknown }).path === 'string'
-                  ? [(o as { path: string }).path]
+                  ? [
+                      `${String((o as { method?: unknown }).method ?? '').toUpperCase()} ${(o as { path: string }).path}`.trim(),
+                    ]
                   : [],
               ),
             ),

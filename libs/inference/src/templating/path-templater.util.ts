@@ -10,6 +10,7 @@ import {
 } from './segment-kind.util';
 import { isRead } from './recurring-leaves.util';
 import { ReferenceTemplates } from './reference-templates.util';
+import { fitsUnder } from './sibling-evidence.util';
 import { TemplaterNode } from './templater-node.util';
 import { type TemplaterStateJson } from './templater-state.type';
 
@@ -150,11 +151,13 @@ export class PathTemplater {
    * while a write to the same name (`PUT /cards/{id}/closed`) stays its own operation.
    */
   resolve(path: string, method?: string): ResolvedPath {
-    let entry = this.resolved.get(path);
+    const key = this.reference && method !== undefined ? `${method} ${path}` : path;
+    let entry = this.resolved.get(key);
     if (!entry) {
       const learnt = this.resolveNow(path, false);
-      const documented = this.reference?.match(path);
-      const template = documented === undefined ? undefined : this.reconcile(documented, learnt.template);
+      const documented = this.reference?.match(path, method);
+      const template =
+        documented === undefined ? undefined : this.reconcile(documented, learnt.template, method);
       const base =
         template !== undefined
           ? { template, parameters: ReferenceTemplates.parameters(template, path) }
@@ -163,7 +166,7 @@ export class PathTemplater {
       if (template !== undefined) this.selectorSeen = false;
       entry = { base, selector: this.selectorSeen };
       if (this.resolved.size >= 4096) this.resolved.clear();
-      this.resolved.set(path, entry);
+      this.resolved.set(key, entry);
     }
     if (!entry.selector || method === undefined || !isRead(method)) return entry.base;
     return (entry.read ??= this.resolveNow(path, true));
@@ -275,9 +278,9 @@ export class PathTemplater {
    * A documented template against the learnt one for the same path: the spec wins (its literals split
    * what traffic merged, its parameters merge what traffic had not seen enough of), except where the
    * learner kept a literal apart from a parameter beside it — an operation the spec does not document
-   * (`/users/me` beside a documented `/users/{id}`), which stays an endpoint of its own.
+   * (`/users/search` beside a documented `/users/{id}`), which stays an endpoint of its own.
    */
-  private reconcile(documented: string, learnt: string): string {
+  private reconcile(documented: string, learnt: string, method: string | undefined): string {
     const spec = documented.split('/');
     const seen = learnt.split('/');
     if (spec.length !== seen.length) return documented;
@@ -290,7 +293,17 @@ export class PathTemplater {
         ? node?.par.get(splitExtension(mine.replace(/^\{[^}]*\}/, 'x')).ext)
         : undefined;
       const literal = node?.lit.get(mine);
-      const deliberate = literal !== undefined && node !== undefined && node.par.size > 0;
+      const beside = node?.par.get('');
+      // a literal that goes on the way the values beside it do (`/snippets/substack/{id}/patch` beside
+      // `/snippets/{username}/{id}/patch`) is a value the learner missed, not an operation
+      // ... and a last segment kept for other methods only (`PUT /cards/{id}/closed`) says nothing of
+      // this one's (`GET /cards/{id}/closed` reads the `{field}` selector)
+      const last = i === spec.length - 1;
+      const deliberate =
+        literal !== undefined &&
+        beside !== undefined &&
+        !(literal.lit.size + literal.par.size > 0 && fitsUnder(literal, beside)) &&
+        !(last && method !== undefined && literal.ends.size > 0 && !literal.ends.has(method));
       node = literal ?? param;
       if (segment.includes('{') && deliberate) {
         kept = true;

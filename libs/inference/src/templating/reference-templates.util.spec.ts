@@ -32,6 +32,21 @@ describe(ReferenceTemplates.name, () => {
     expect(reference.match(path)).toBe(template);
   });
 
+  it.each([
+    ['GET', '/1/cards/{idCard}/{field}'],
+    ['PUT', '/1/cards/{idCard}/closed'],
+    ['DELETE', '/1/cards/{idCard}/closed'],
+  ])(
+    'should prefer a template documented for the method: %s /1/cards/5a1b/closed is %s',
+    (method, template) => {
+      const trello = new ReferenceTemplates([
+        'PUT /1/cards/{idCard}/closed',
+        'GET /1/cards/{idCard}/{field}',
+      ]);
+      expect(trello.match('/1/cards/5a1b/closed', method)).toBe(template);
+    },
+  );
+
   it('should keep a bounded number of valid templates and refuse what is not one', () => {
     const many = Array.from({ length: 5000 }, (_, i) => `/r${i}/{id}`);
     expect(new ReferenceTemplates([...many, 'users', 42, '/x'.repeat(600)]).size).toBe(4096);

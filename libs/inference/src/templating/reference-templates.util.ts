@@ -9,9 +9,12 @@ interface MatchNode {
   /** segments with a parameter (`{id}`, `{Sid}.json`, `overview.{format}`), as patterns */
   patterns: Array<{ pattern: RegExp; node: MatchNode }>;
   template?: string;
+  /** methods the spec documents for this template (empty: given without methods) */
+  methods: Set<string>;
 }
 
-const node = (): MatchNode => ({ lit: new Map(), patterns: [] });
+const node = (): MatchNode => ({ lit: new Map(), patterns: [], methods: new Set() });
+const METHOD_TEMPLATE = /^([A-Z]{3,7}) (\/.*)$/;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `{Sid}.json` -> /^[^/]+?\.json$/; `{api_ver:\d+}` (Pyramid routes) -> digits only. */
@@ -41,12 +44,14 @@ export class ReferenceTemplates {
   /** nodes visited by the current match: bounds backtracking on hostile specs and paths */
   private steps = 0;
 
+  /** `/users/{id}`, or `GET /users/{id}` to say which methods the spec documents on it */
   constructor(templates: Iterable<unknown>) {
-    for (const template of templates) {
+    for (const entry of templates) {
       if (this.templates.length >= MAX_REFERENCE_TEMPLATES) break;
-      if (typeof template !== 'string' || !template.startsWith('/') || template.length > MAX_TEMPLATE_LENGTH)
-        continue;
-      if (this.add(template)) this.templates.push(template);
+      if (typeof entry !== 'string' || entry.length > MAX_TEMPLATE_LENGTH) continue;
+      const [, method, template] = METHOD_TEMPLATE.exec(entry) ?? [undefined, undefined, entry];
+      if (!template.startsWith('/')) continue;
+      if (this.add(template, method)) this.templates.push(entry);
     }
   }
 
@@ -54,11 +59,19 @@ export class ReferenceTemplates {
     return this.templates.length;
   }
 
-  /** The documented template of a path (or of a template written with other names), if any. */
-  match(path: string): string | undefined {
+  /**
+   * The documented template of a path (or of a template written with other names), if any: one
+   * documented for this method when there is one (Trello's `GET /cards/{id}/{field}` for a read of
+   * `closed`, `PUT /cards/{id}/closed` for a write), else any.
+   */
+  match(path: string, method?: string): string | undefined {
     const segments = path === '/' ? [] : path.slice(path.startsWith('/') ? 1 : 0).split('/');
     this.steps = 0;
-    return this.walk(this.root, segments, 0);
+    if (method !== undefined) {
+      const documented = this.walk(this.root, segments, 0, method);
+      if (documented !== undefined) return documented;
+    }
+    return this.walk(this.root, segments, 0, undefined);
   }
 
   /** Parameters of `template` with their values in `path` (which matches it). */
@@ -78,7 +91,7 @@ export class ReferenceTemplates {
     return out;
   }
 
-  private add(template: string): boolean {
+  private add(template: string, method: string | undefined): boolean {
     const segments = template === '/' ? [] : template.slice(1).split('/');
     let at = this.root;
     for (const segment of segments) {
@@ -93,21 +106,25 @@ export class ReferenceTemplates {
       if (!next) at.patterns.push({ pattern, node: (next = node()) });
       at = next;
     }
-    if (at.template !== undefined) return false;
-    at.template = template;
-    return true;
+    const fresh = at.template === undefined || (method !== undefined && !at.methods.has(method));
+    at.template ??= template;
+    if (method !== undefined) at.methods.add(method);
+    return fresh;
   }
 
   /** Depth-first, literals first. */
-  private walk(at: MatchNode, segments: string[], i: number): string | undefined {
+  private walk(at: MatchNode, segments: string[], i: number, method: string | undefined): string | undefined {
     if ((this.steps += 1) > 512) return undefined;
-    if (i === segments.length) return at.template;
+    if (i === segments.length)
+      return method === undefined || at.methods.size === 0 || at.methods.has(method)
+        ? at.template
+        : undefined;
     const literal = at.lit.get(segments[i]);
-    const found = literal ? this.walk(literal, segments, i + 1) : undefined;
+    const found = literal ? this.walk(literal, segments, i + 1, method) : undefined;
     if (found !== undefined) return found;
     for (const { pattern, node: next } of at.patterns) {
       if (!pattern.test(segments[i])) continue;
-      const below = this.walk(next, segments, i + 1);
+      const below = this.walk(next, segments, i + 1, method);
       if (below !== undefined) return below;
     }
     return undefined;
