@@ -139,17 +139,7 @@ export class InferenceStateRepository {
       try {
         const operations = JSON.parse(row.operations) as unknown;
         if (Array.isArray(operations))
-          templates = [
-            ...new Set(
-              operations.flatMap((o: unknown) =>
-                typeof o === 'object' && o !== null && typeof (o as { path?: unknown }).path === 'string'
-                  ? [
-                      `${String((o as { method?: unknown }).method ?? '').toUpperCase()} ${(o as { path: string }).path}`.trim(),
-                    ]
-                  : [],
-              ),
-            ),
-          ];
+          templates = [...new Set(operations.flatMap((o: unknown) => operationTemplate(o) ?? []))];
       } catch {
         // a spec whose operations do not parse documents nothing here
       }
@@ -229,4 +219,12 @@ export class InferenceStateRepository {
       batch: r.batch,
     }));
   }
+}
+
+/** `GET /users/{id}` from a stored spec operation; undefined when it has no path. */
+function operationTemplate(operation: unknown): string | undefined {
+  if (typeof operation !== 'object' || operation === null) return undefined;
+  const { method, path } = operation as { method?: unknown; path?: unknown };
+  if (typeof path !== 'string') return undefined;
+  return typeof method === 'string' ? `${method.toUpperCase()} ${path}` : path;
 }
