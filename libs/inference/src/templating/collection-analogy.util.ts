@@ -7,9 +7,6 @@ const RARE_CALLS = 3;
 /** Literal children a collection may have for them all to be judged as rare values. */
 const MAX_RARE_VALUES = 3;
 
-/** `persistentvolumes`, `cronjobs`, `ingresses`: REST names its collections in the plural. */
-export const pluralName = (segment: string): boolean => /[^su]s$/.test(wordParts(segment).at(-1) ?? '');
-
 /**
  * A name no dictionary reads as words (`sierradb`, `ops-umbra-lib`): words joined by separators or
  * case (`new_relic`, `commit_activity`, `associatedDomain`) name operations and settings as often as
@@ -22,9 +19,16 @@ const valueShaped = (node: TemplaterNode): boolean =>
   !(node.kind === 'compound' && wordParts(node.label).length > 1) &&
   node.hits <= RARE_CALLS;
 
-/** One word, or words run together (`persistentvolumes`): a collection's name, not a slug value. */
+/**
+ * One word, or words run together (`persistentvolumes`): a collection's name, not a slug value. The
+ * cheap tests first: this runs on every node at every consolidation.
+ */
 const collectionName = (key: string, node: TemplaterNode): boolean =>
-  (isVocabularyKind(node.kind) || node.kind === 'name') && wordParts(key).length === 1 && pluralName(key);
+  (node.lit.size > 0 || node.par.size > 0) &&
+  // plural (REST names its collections so: `persistentvolumes`, `cronjobs`), one word or words run
+  // together, not a slug or a camelCase phrase
+  /^[A-Za-z][a-z]*[^su]s$/.test(key) &&
+  (isVocabularyKind(node.kind) || node.kind === 'name');
 
 /**
  * Values of an operation called once or twice, learnt by analogy with the collections beside it
@@ -36,16 +40,16 @@ const collectionName = (key: string, node: TemplaterNode): boolean =>
  * `/releases/latest`) are never taken. Returns whether anything moved.
  */
 export function formByAnalogy(parent: TemplaterNode): boolean {
-  const collections = [...parent.lit].filter(
-    ([key, c]) => collectionName(key, c) && (c.lit.size > 0 || c.par.size > 0),
-  );
+  if (parent.lit.size < 3) return false;
+  const collections = [...parent.lit].filter(([key, c]) => collectionName(key, c));
   const withParameter = collections.filter(([, c]) => c.par.has('')).length;
   if (withParameter < 2 || withParameter * 2 < collections.length) return false;
   let moved = false;
   for (const [, collection] of collections) {
-    const kids = [...collection.lit].filter(([key]) => splitExtension(key).ext === '');
+    if (collection.lit.size === 0 || collection.lit.size > MAX_RARE_VALUES) continue;
     if (collection.pinned || collection.noParam.has('') || collection.par.get('')?.closed) continue;
-    if (kids.length === 0 || kids.length > MAX_RARE_VALUES || kids.length !== collection.lit.size) continue;
+    const kids = [...collection.lit].filter(([key]) => splitExtension(key).ext === '');
+    if (kids.length !== collection.lit.size) continue;
     if (!kids.every(([, kid]) => valueShaped(kid))) continue;
     let par = collection.par.get('');
     if (!par) collection.par.set('', (par = new TemplaterNode()));

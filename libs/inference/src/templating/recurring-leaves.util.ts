@@ -98,6 +98,7 @@ export function recurringLeaves(
   open: boolean,
 ): Kid[] {
   const leaves = kids.filter((k) => leafLike(k.node));
+  if (leaves.length === 0 || (!open && leaves.length < MIN_KNOWN_FAMILY)) return [];
   const family = leaves.filter((k) => (recurrence.get(k.key) ?? 0) >= MIN_RECURRENCE);
   const vocabularies = recurrence instanceof LeafRecurrence ? recurrence.vocabularies : [];
   if (open) return leaves.filter((k) => family.includes(k) || vocabularies.some((v) => v.has(k.key)));
