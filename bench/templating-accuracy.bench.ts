@@ -2,7 +2,11 @@
  * Path-templating accuracy on the corpus specs (../shared/corpus/specs): traffic generated from each
  * spec (test/support/spec-traffic.generator.ts) goes through the learning templater and through the
  * naive typed-token templater; both are scored against the spec's own templates.
- * Usage: npm run bench templating-accuracy   (BENCH_SEEDS=3 to average over more seeds; BENCH_VERBOSE=1)
+ * Usage: npm run bench templating-accuracy   (BENCH_SEEDS=3 to average over more seeds; BENCH_VERBOSE=1
+ * lists extra and missed endpoints of every seed; BENCH_SPEC=a,b keeps the specs whose file name contains
+ * one of the words; BENCH_SPECS_DIR=dir reads the specs from another directory, e.g. a held-out set;
+ * BENCH_REFERENCE=all|half hands all, or every other one, of the spec's templates to the templater
+ * before the traffic, as the pipeline does with an imported reference spec)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,21 +14,25 @@ import { join } from 'node:path';
 import { PathTemplater, templatePath } from '@apiscope/inference';
 
 import { CORPUS_DIR } from '../test/support/corpus';
-import { generateTraffic, type SpecDocument } from '../test/support/spec-traffic.generator';
+import { generateTraffic, operationsOf, type SpecDocument } from '../test/support/spec-traffic.generator';
 import { scoreTemplates } from '../test/support/template-score.util';
 
 const SEEDS = Number(process.env['BENCH_SEEDS'] ?? 1);
+/** first seed (BENCH_SEED_FROM=2 BENCH_SEEDS=1: the figures of seed 2 alone) */
+const FROM = Number(process.env['BENCH_SEED_FROM'] ?? 1);
 const VERBOSE = process.env['BENCH_VERBOSE'] === '1';
-const dir = join(CORPUS_DIR, 'specs');
-const files = readdirSync(dir).filter(
-  (f) => f.endsWith('.json') && f.includes(process.env['BENCH_SPEC'] ?? ''),
-);
+const REFERENCE = process.env['BENCH_REFERENCE'];
+const dir = process.env['BENCH_SPECS_DIR'] ?? join(CORPUS_DIR, 'specs');
+const wanted = (process.env['BENCH_SPEC'] ?? '').split(',');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json') && wanted.some((w) => f.includes(w)));
 const pct = (x: number) => x.toFixed(3);
 const rows: string[][] = [['spec', 'ops', 'calls', 'F1', 'P', 'R', 'calls ok', 'naive F1']];
 let sumF1 = 0;
 let sumNaive = 0;
 // pooled over every spec's endpoints (micro average): large specs weigh as much as they have endpoints
 const pooled = { hits: 0, discovered: 0, truth: 0, naiveHits: 0, naiveDiscovered: 0 };
+// the same, per seed: how much the figure moves from one generated traffic to the next
+const perSeed = Array.from({ length: SEEDS }, () => ({ hits: 0, discovered: 0, truth: 0 }));
 for (const file of files) {
   const spec = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SpecDocument;
   let f1 = 0,
@@ -34,12 +42,18 @@ for (const file of files) {
     naive = 0,
     calls = 0,
     truth = 0;
-  for (let seed = 1; seed <= SEEDS; seed++) {
+  for (let seed = FROM; seed < FROM + SEEDS; seed++) {
     const traffic = generateTraffic(spec, {
       seed,
       values: process.env['BENCH_VALUES'] === 'generic' ? 'generic' : 'realistic',
     });
     const templater = new PathTemplater();
+    if (REFERENCE !== undefined)
+      templater.useReference(
+        operationsOf(spec)
+          .map((o) => `${o.method} ${o.template}`)
+          .filter((_, i) => REFERENCE === 'all' || i % 2 === 0),
+      );
     for (const g of traffic) templater.observe(g.call.request.method, g.call.request.path);
     templater.consolidate();
     const score = scoreTemplates(
@@ -57,11 +71,14 @@ for (const file of files) {
     pooled.truth += score.truth;
     pooled.naiveHits += Math.round(base.precision * base.discovered);
     pooled.naiveDiscovered += base.discovered;
+    perSeed[seed - FROM].hits += Math.round(score.precision * score.discovered);
+    perSeed[seed - FROM].discovered += score.discovered;
+    perSeed[seed - FROM].truth += score.truth;
     calls += traffic.length;
     truth = score.truth;
-    if (VERBOSE && seed === 1) {
+    if (VERBOSE && (score.extra.length > 0 || score.missed.length > 0)) {
       process.stdout.write(
-        `-- ${file}\n  extra: ${score.extra.slice(0, 40).join('\n         ')}\n  missed: ${score.missed.slice(0, 40).join('\n          ')}\n`,
+        `-- ${file} seed ${seed}: F1 ${pct(score.f1)}\n  extra: ${score.extra.slice(0, 40).join('\n         ')}\n  missed: ${score.missed.slice(0, 40).join('\n          ')}\n`,
       );
     }
   }
@@ -90,5 +107,16 @@ rows.push([
   '',
   pct(microF1(pooled.naiveHits, pooled.naiveDiscovered, pooled.truth)),
 ]);
+for (const [i, s] of perSeed.entries())
+  rows.push([
+    `pooled, seed ${i + FROM}`,
+    String(s.truth),
+    '',
+    pct(microF1(s.hits, s.discovered, s.truth)),
+    '',
+    '',
+    '',
+    '',
+  ]);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 process.stdout.write(`${rows.map((row) => row.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n')}\n`);

@@ -3,6 +3,7 @@ export { templatePath, isIdentifierSegment, singularise } from './path-template.
 export { detectCallAuth } from './auth-detection.util';
 export type { AuthScheme, CallAuth, CredentialPresence } from './auth-detection.util';
 export { PathTemplater } from './templating/path-templater.util';
+export { ReferenceTemplates } from './templating/reference-templates.util';
 export type { PathTemplaterOptions, ResolvedPath } from './templating/path-templater.util';
 export type { TemplaterStateJson, TemplaterNodeJson } from './templating/templater-state.type';
 export { segmentKind, splitExtension, vocabularyOf } from './templating/segment-kind.util';

@@ -98,6 +98,55 @@ export class InferenceStateRepository {
     return { ...correction, seq, createdAt: Math.floor(seq / 1000) };
   }
 
+  /**
+   * Path templates of the latest reference spec of each service asked for, with that spec's version:
+   * the pipeline hands them to the service's templater so documented templates win before templating.
+   */
+  async referenceTemplates(
+    services: readonly string[],
+    /** versions the caller holds already: those services are skipped when their spec has not changed */
+    known: ReadonlyMap<string, number> = new Map(),
+  ): Promise<Array<{ service: string; version: number; templates: string[] }>> {
+    if (services.length === 0) return [];
+    const fail = (cause: unknown): never => {
+      throw this.store.failure(cause);
+    };
+    const latest = await this.store.client
+      .query({
+        query: `SELECT service, max(version) AS latest FROM ${this.store.table('reference_specs')}
+                WHERE service IN {services:Array(String)} GROUP BY service`,
+        query_params: { services },
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ service: string; latest: number | string }>())
+      .catch(fail);
+    const changed = latest
+      .filter((row) => known.get(row.service) !== Number(row.latest))
+      .map((r) => r.service);
+    if (changed.length === 0) return [];
+    const rows = await this.store.client
+      .query({
+        query: `SELECT service, max(version) AS latest, argMax(operations, version) AS operations
+                FROM ${this.store.table('reference_specs')}
+                WHERE service IN {services:Array(String)} GROUP BY service`,
+        query_params: { services: changed },
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ service: string; latest: number | string; operations: string }>())
+      .catch(fail);
+    return rows.map((row) => {
+      let templates: string[] = [];
+      try {
+        const operations = JSON.parse(row.operations) as unknown;
+        if (Array.isArray(operations))
+          templates = [...new Set(operations.flatMap((o: unknown) => operationTemplate(o) ?? []))];
+      } catch {
+        // a spec whose operations do not parse documents nothing here
+      }
+      return { service: row.service, version: Number(row.latest), templates };
+    });
+  }
+
   /** Corrections of the services asked for (all when undefined), in the order they were given. */
   async corrections(services?: readonly string[], afterSeq = 0): Promise<StoredCorrection[]> {
     const where = services === undefined ? '' : 'AND service IN {services:Array(String)}';
@@ -170,4 +219,12 @@ export class InferenceStateRepository {
       batch: r.batch,
     }));
   }
+}
+
+/** `GET /users/{id}` from a stored spec operation; undefined when it has no path. */
+function operationTemplate(operation: unknown): string | undefined {
+  if (typeof operation !== 'object' || operation === null) return undefined;
+  const { method, path } = operation as { method?: unknown; path?: unknown };
+  if (typeof path !== 'string') return undefined;
+  return typeof method === 'string' ? `${method.toUpperCase()} ${path}` : path;
 }

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { type ApiCall } from '@apiscope/contracts';
-import { ClickHouseStore, InferenceStateRepository, runMigrations } from '@apiscope/storage';
+import {
+  ClickHouseStore,
+  InferenceStateRepository,
+  ReferenceSpecRepository,
+  runMigrations,
+} from '@apiscope/storage';
 
 import { enrichCalls } from './enrich-calls.util';
 import { InferenceStateService } from './inference-state.service';
@@ -123,5 +128,53 @@ describe(InferenceStateService.name, () => {
     b.forget();
     await b.load([service]);
     expect(taught(b)).toEqual(taught(c));
+  });
+
+  it('should template calls with an imported reference spec before learning: the spec splits and merges', async () => {
+    const service = 'api.reports.test';
+    const operation = (path: string) => ({
+      method: 'GET',
+      path,
+      deprecated: false,
+      security: 'required' as const,
+      parameters: [],
+      requestBody: {},
+      responses: {},
+    });
+    const state = new InferenceStateService(new InferenceStateRepository(store));
+    const paths = [
+      ...['daily', 'weekly'].flatMap((period) => [0, 1, 2].map(() => `/reports/${period}/summary`)),
+      ...LOGINS.map((login) => `/users/${login}/repos`),
+      '/users/me/repos',
+    ];
+    // traffic alone: two periods are two operations, and `me` is one more login
+    await state.load([service]);
+    state.begin('before');
+    const learnt = enrichCalls(
+      paths.map((path, i) => ({ ...call(path, i), request: { ...call(path, i).request, host: service } })),
+      state,
+    ).map((r) => r.pathTemplate);
+    expect(learnt).toContain('/reports/daily/summary');
+
+    await new ReferenceSpecRepository(store).add(
+      {
+        service,
+        title: 'reports',
+        openapiVersion: '3.0.3',
+        basePath: '',
+        operations: ['/reports/{period}/summary', '/users/{login}/repos', '/users/me/repos'].map(operation),
+      },
+      '{}',
+    );
+    const next = new InferenceStateService(new InferenceStateRepository(store));
+    await next.load([service]);
+    next.begin('after');
+    const templated = enrichCalls(
+      paths.map((path, i) => ({ ...call(path, i), request: { ...call(path, i).request, host: service } })),
+      next,
+    ).map((r) => r.pathTemplate);
+    expect(new Set(templated)).toEqual(
+      new Set(['/reports/{period}/summary', '/users/{login}/repos', '/users/me/repos']),
+    );
   });
 });

@@ -43,6 +43,8 @@ export class InferenceStateService {
   private readonly byService = new Map<string, Set<string>>();
   private lastCorrection = 0;
   private correctionsCheckedAt = 0;
+  /** per service held: version of the reference spec its templater was given (0: none) */
+  private readonly specVersions = new Map<string, number>();
 
   constructor(@Inject(InferenceStateRepository) private readonly repository: InferenceStateRepository) {}
 
@@ -81,6 +83,7 @@ export class InferenceStateService {
       this.templaters.get(c.service)?.correct(c.action, c.template);
       this.lastCorrection = Math.max(this.lastCorrection, c.seq);
     }
+    await this.applyReferenceSpecs(missing);
     for (const row of profiles) {
       try {
         const profile = EndpointProfile.fromJSON(JSON.parse(row.profile));
@@ -103,6 +106,7 @@ export class InferenceStateService {
    */
   forget(): void {
     this.templaters.clear();
+    this.specVersions.clear();
     this.templaterBatches.clear();
     this.profiles.clear();
     this.byService.clear();
@@ -212,6 +216,20 @@ export class InferenceStateService {
       this.templater(c.service).correct(c.action, c.template);
       this.lastCorrection = Math.max(this.lastCorrection, c.seq);
     }
+    await this.applyReferenceSpecs([...this.templaters.keys()]);
+  }
+
+  /**
+   * Reference specs imported for these services (or since they were last looked at) reach their
+   * templaters before the next calls are templated: a path matching a documented template takes it
+   * (PathTemplater.useReference; the templates are kept in the stored state, so read-time resolution
+   * agrees).
+   */
+  private async applyReferenceSpecs(services: readonly string[]): Promise<void> {
+    for (const spec of await this.repository.referenceTemplates(services, this.specVersions)) {
+      this.templater(spec.service).useReference(spec.templates);
+      this.specVersions.set(spec.service, spec.version);
+    }
   }
 
   /**
@@ -249,6 +267,7 @@ export class InferenceStateService {
       for (const id of ids) this.profiles.delete(id);
       this.templaters.delete(service);
       this.templaterBatches.delete(service);
+      this.specVersions.delete(service);
       this.byService.delete(service);
     }
   }

@@ -1,3 +1,4 @@
+import { formByAnalogy } from './collection-analogy.util';
 import { foldFlood, inFlood } from './flood-fold.util';
 import { formParameter } from './form-parameter.util';
 import { joins } from './join-parameter.util';
@@ -37,6 +38,8 @@ export function consolidateNode(node: TemplaterNode, limits: ConsolidateLimits):
   // word as a continuation, take real operations that continue like its values (`/api/users`)
   if (foldFlood(node, limits.maxChildren)) moved = true;
   if (node.lit.size === 0 || inFlood(node)) return moved;
+  moved = formByAnalogy(node) || moved;
+  if (node.lit.size === 0) return moved;
   const groups = new Map<string, Kid[]>();
   for (const [key, child] of node.lit) {
     if (NEVER_VALUE.has(child.kind)) continue;

@@ -151,6 +151,8 @@ water wave way weak wear weather web webhook webhooks website wedding week weekl
 wet wheel white whitelist whois whole wide widget widgets wife wiki wikis wild will win wind window
 wine wing winter wise wish with woman wood wool word words work workflow workflows workspace
 workspaces world worry write wrong xml yaml yard year yearly yellow yes yet young zero zone zones
+participate persist persistent volume stateful stateless ingress egress daemon replica workload
+runtime pod snippet watcher reaction trace
 `;
 
 export const ENGLISH_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

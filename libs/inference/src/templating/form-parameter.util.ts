@@ -1,3 +1,4 @@
+import { enumSiblings } from './enum-siblings.util';
 import { isVocabularyKind } from './segment-kind.util';
 import {
   type ConsolidateLimits,
@@ -36,6 +37,8 @@ export function formParameter(kids: Kid[], limits: ConsolidateLimits): Kid[] {
       return group.filter((k) => k.node.hits < Math.max(8, 4 * m));
     }
   }
+  const enumValues = enumSiblings(kids);
+  if (enumValues.length > 0) return enumValues;
   const open = kids.filter((k) => !k.node.pinned && !isVocabularyKind(k.node.kind));
   const calls = open.reduce((n, k) => n + k.node.hits, 0);
   const singletons = open.filter((k) => k.node.hits === 1).length;

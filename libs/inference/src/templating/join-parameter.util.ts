@@ -1,3 +1,4 @@
+import { continuesLikeEnum } from './enum-siblings.util';
 import { wordParts } from './segment-kind.util';
 import { fitsUnder, isIdParameter, sameShape, sharedContinuations, textShare } from './sibling-evidence.util';
 import { type TemplaterNode } from './templater-node.util';
@@ -15,6 +16,7 @@ export function joins(kid: TemplaterNode, par: TemplaterNode): boolean {
       return (!isIdParameter(par) || sameShape(kid.label, par) || !heavy) && fitsUnder(kid, par);
     case 'word':
     case 'compound': {
+      if (!heavy && continuesLikeEnum(kid, par)) return true;
       if (par.distinct < 4 || !fitsUnder(kid, par)) return false;
       // a slug (`api-delta-tools`, `kube-system`) beside a parameter of names is one more value
       if (

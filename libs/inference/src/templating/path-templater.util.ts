@@ -10,6 +10,8 @@ import {
   splitExtension,
 } from './segment-kind.util';
 import { isRead } from './recurring-leaves.util';
+import { ReferenceTemplates } from './reference-templates.util';
+import { fitsUnder } from './sibling-evidence.util';
 import { TemplaterNode } from './templater-node.util';
 import { type TemplaterStateJson } from './templater-state.type';
 
@@ -59,6 +61,8 @@ export class PathTemplater {
   >();
   /** set by resolveNow: the path's last segment is a name of a selector vocabulary */
   private selectorSeen = false;
+  /** a reference spec's templates: a path matching one resolves to it (reference-templates.util.ts) */
+  private reference: ReferenceTemplates | undefined;
   private readonly maxChildren: number;
   private readonly maxNodes: number;
   private readonly maxDepth: number;
@@ -148,12 +152,22 @@ export class PathTemplater {
    * while a write to the same name (`PUT /cards/{id}/closed`) stays its own operation.
    */
   resolve(path: string, method?: string): ResolvedPath {
-    let entry = this.resolved.get(path);
+    const key = this.reference && method !== undefined ? `${method} ${path}` : path;
+    let entry = this.resolved.get(key);
     if (!entry) {
-      const base = this.resolveNow(path, false);
+      const learnt = this.resolveNow(path, false);
+      const documented = this.reference?.match(path, method);
+      const template =
+        documented === undefined ? undefined : this.reconcile(documented, learnt.template, method);
+      const base =
+        template !== undefined
+          ? { template, parameters: ReferenceTemplates.parameters(template, path) }
+          : learnt;
+      // a documented path is what the spec says, for reads of a selector's name too
+      if (template !== undefined) this.selectorSeen = false;
       entry = { base, selector: this.selectorSeen };
       if (this.resolved.size >= 4096) this.resolved.clear();
-      this.resolved.set(path, entry);
+      this.resolved.set(key, entry);
     }
     if (!entry.selector || method === undefined || !isRead(method)) return entry.base;
     return (entry.read ??= this.resolveNow(path, true));
@@ -261,8 +275,63 @@ export class PathTemplater {
     return action !== 'split';
   }
 
+  /**
+   * A documented template against the learnt one for the same path: the spec wins (its literals split
+   * what traffic merged, its parameters merge what traffic had not seen enough of), except where the
+   * learner kept a literal apart from a parameter beside it — an operation the spec does not document
+   * (`/users/search` beside a documented `/users/{id}`), which stays an endpoint of its own.
+   */
+  private reconcile(documented: string, learnt: string, method: string | undefined): string {
+    const spec = documented.split('/');
+    const seen = learnt.split('/');
+    if (spec.length !== seen.length) return documented;
+    let node: TemplaterNode | undefined = this.root;
+    let kept = false;
+    const out = spec.map((segment, i) => {
+      if (i === 0) return segment;
+      const mine = seen[i];
+      const param = PARAM_SEGMENT.test(mine)
+        ? node?.par.get(splitExtension(mine.replace(/^\{[^}]*\}/, 'x')).ext)
+        : undefined;
+      const literal = node?.lit.get(mine);
+      const beside = node?.par.get('');
+      // a literal that goes on the way the values beside it do (`/snippets/substack/{id}/patch` beside
+      // `/snippets/{username}/{id}/patch`) is a value the learner missed, not an operation
+      // ... and a last segment kept for other methods only (`PUT /cards/{id}/closed`) says nothing of
+      // this one's (`GET /cards/{id}/closed` reads the `{field}` selector)
+      const last = i === spec.length - 1;
+      const deliberate =
+        literal !== undefined &&
+        beside !== undefined &&
+        !(literal.lit.size + literal.par.size > 0 && fitsUnder(literal, beside)) &&
+        !(last && method !== undefined && literal.ends.size > 0 && !literal.ends.has(method));
+      node = literal ?? param;
+      if (segment.includes('{') && deliberate) {
+        kept = true;
+        return mine;
+      }
+      return segment;
+    });
+    return kept ? out.join('/') : documented;
+  }
+
+  /**
+   * The service's reference spec templates (all of them, replacing earlier ones; none: forget them):
+   * from now on a path, or an older key, that matches one resolves to it.
+   */
+  useReference(templates: Iterable<string>): void {
+    const reference = new ReferenceTemplates(templates);
+    this.reference = reference.size > 0 ? reference : undefined;
+    this.resolved.clear();
+  }
+
   toJSON(): TemplaterStateJson {
-    return { version: 1, observed: this.observed, root: this.root.toJSON() };
+    return {
+      version: 1,
+      observed: this.observed,
+      root: this.root.toJSON(),
+      ...(this.reference && { reference: [...this.reference.templates] }),
+    };
   }
 
   static fromJSON(state: TemplaterStateJson, options: PathTemplaterOptions = {}): PathTemplater {
@@ -271,6 +340,7 @@ export class PathTemplater {
       templater.root = TemplaterNode.fromJSON(state.root, undefined);
       templater.observed = typeof state.observed === 'number' ? state.observed : 0;
       templater.nodes = templater.root.countNodes();
+      if (Array.isArray(state.reference)) templater.useReference(state.reference);
     }
     return templater;
   }

@@ -146,4 +146,25 @@ describe('recurring leaf vocabularies', () => {
       expect(norm(t.resolve(`/1/boards/${ids[1]}/labels`, 'GET').template)).toBe('/1/boards/{}/labels');
     }
   });
+
+  it.each([
+    // Trello `/1/notifications/{idNotification}/memberCreator/{field}`: the traffic read two fields there
+    [
+      'two names of the field selector known elsewhere',
+      ['name', 'shortUrl'],
+      '/1/notifications/{}/memberCreator/{}',
+    ],
+    // one known name is not enough: a resource's own operation may share a selector's name
+    ['a single known name', ['name'], '/1/notifications/{}/memberCreator/name'],
+  ])('should recognise a selector from %s', (_name, values, expected) => {
+    const templater = new PathTemplater();
+    for (const c of traffic(TRELLO)) templater.observe(c.method, c.path);
+    for (const [i, value] of values.entries())
+      templater.observe('GET', `/1/notifications/${ids[i]}/memberCreator/${value}`);
+    templater.observe('GET', `/1/notifications/${ids[5]}/memberCreator`);
+    templater.consolidate();
+    expect(
+      norm(templater.resolve(`/1/notifications/${ids[0]}/memberCreator/${values[0]}`, 'GET').template),
+    ).toBe(expected);
+  });
 });

@@ -115,6 +115,12 @@ const VERSION = /^(?:v\d+(?:\.\d+)*(?:(?:alpha|beta|rc|preview)\d*)?|\d+\.\d+(?:
 const RPC_JOINED =
   /^(get|set|add|create|delete|remove|update|list|sync|switch|drop|fetch|post|put|send|check|start|stop|enable|disable|reset|search|find|upload|download|invite|join|leave|mark|open|close|cancel|confirm|verify|validate|refresh|revoke|register|unregister|subscribe|unsubscribe)[a-z]{3,}$/;
 const RPC_DOTTED = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+$/;
+/**
+ * Dotted names whose last part is a top-level domain or a two-letter suffix are names of things, not
+ * RPC methods (`node.js`, `socket.io`, `example.com`): a method ends in a verb or a noun
+ * (`chat.postMessage`, `users.info`, `pins.add`).
+ */
+const NOT_RPC_SUFFIX = /\.(?:[A-Za-z]{1,2}|com|org|net|edu|gov|dev)$/;
 
 /** Suffixes whose stem may be a word: `answerers` -> `answer`, `invited` -> `invite`. */
 const SUFFIXES = [
@@ -173,6 +179,10 @@ function isWord(part: string, prefixed = true): boolean {
         isWord(part.slice(prefix.length), false)
       )
         return true;
+  // nouns of action: `participation` -> `participate`, `completion` -> `complete`
+  const action = /^(.{3,})(?:ation|ion)s?$/.exec(part);
+  if (action && [`${action[1]}ate`, `${action[1]}e`, action[1]].some((stem) => ENGLISH_WORDS.has(stem)))
+    return true;
   for (const suffix of SUFFIXES) {
     if (part.length - suffix.length < 3 || !part.endsWith(suffix)) continue;
     const stem = part.slice(0, -suffix.length);
@@ -281,7 +291,7 @@ function classify(raw: string): SegmentKind {
   if (LONG_MIXED.test(segment)) return 'token';
   if (IDLIKE.test(segment)) return 'idlike';
   if (BASE62_CASED.test(segment) && vocabularyOf(segment) === undefined) return 'token';
-  if (RPC_DOTTED.test(segment)) return 'rpc';
+  if (RPC_DOTTED.test(segment) && !NOT_RPC_SUFFIX.test(segment)) return 'rpc';
   const vocabulary = vocabularyOf(segment);
   // `getstationsdata`, `addwebhook`: an operation named by a verb run into its object
   if (vocabulary === 'compound' && RPC_JOINED.test(segment)) return 'rpc';

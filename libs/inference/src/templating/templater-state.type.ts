@@ -43,4 +43,6 @@ export interface TemplaterStateJson {
   /** calls observed in total */
   observed: number;
   root: TemplaterNodeJson;
+  /** the service's reference spec templates, matched before the trie (PathTemplater.useReference) */
+  reference?: string[];
 }
