@@ -1,5 +1,6 @@
 import { type CaptureStats, HttpCaptureParser } from '@apiscope/capture';
 
+import { readFrames } from './frame-batch.util';
 import { type NdjsonBlock, NdjsonBuffer } from './ndjson-buffer.util';
 
 export interface CaptureShardOptions {
@@ -29,8 +30,19 @@ export class CaptureShard {
     });
   }
 
+  /** Capture bytes (every shard reads them all and keeps its own connections). */
   push(chunk: Buffer): void {
     this.engine.push(chunk);
+  }
+
+  /** A batch of frames routed to this shard (frame-batch.util.ts). */
+  pushFrames(batch: Buffer, length: number): void {
+    readFrames(batch, length, this.engine);
+  }
+
+  /** One routed frame that came alone. */
+  pushFrame(frame: Buffer, linkType: number, tsMs: number, everyShard: boolean): void {
+    this.engine.routedFrame(linkType, frame, 0, frame.length, tsMs, everyShard);
   }
 
   get failed(): boolean {

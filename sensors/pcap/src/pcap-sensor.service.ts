@@ -1,4 +1,9 @@
-import { type CaptureStats, mergeCaptureStats } from '@apiscope/capture';
+import {
+  type CaptureStats,
+  FrameRouter,
+  mergeCaptureStats,
+  mergeRoutedCaptureStats,
+} from '@apiscope/capture';
 
 import { type CallProducer, createCallProducer } from './call.producer';
 import { type ChunkSource, openFileSource, streamSource } from './chunk-source.util';
@@ -7,7 +12,13 @@ import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exce
 import { type PcapSensorOptions } from './pcap-sensor-options.type';
 import { ProgressBar } from './progress-bar.util';
 import { unreadableInput } from './unreadable-input.util';
+import { type ShardBatches } from './shard-batches.util';
 import { WorkerPool } from './worker-pool.util';
+
+/** Input read per step when this thread routes frames, and fed to the router in pieces of... */
+const READ_SIZE = 4 * 1024 * 1024;
+/** ...this size, each preceded by making room for its frames in every worker's open slot. */
+const PIECE_SIZE = 256 * 1024;
 
 export interface SensorReport {
   stats: CaptureStats;
@@ -19,7 +30,10 @@ export interface SensorReport {
 /**
  * The pcap sensor: source (file, stdin, tcpdump) -> engines -> sink (stdout NDJSON or HTTP ingest).
  * The engines run in N worker threads that each own a shard of the connections (N = 1 too), so
- * this thread only reads and writes, which overlaps with the parsing.
+ * this thread only reads and writes, which overlaps with the parsing. With one worker, the worker
+ * reads the capture bytes itself; with several, this thread reads the records and routes each
+ * TCP segment to the worker that owns its connection (FrameRouter), so that the decoding is
+ * split too instead of every worker decoding every packet.
  */
 export class PcapSensorService {
   private stopLive: (() => void) | undefined;
@@ -100,23 +114,68 @@ export class PcapSensorService {
         calls += count;
         producer.write(data, count, written);
       },
+      workers > 1,
     );
-    let done = 0;
     try {
-      while (!pool.inputFailed) {
-        const { slot, view } = await pool.acquire();
-        const length = await source.read(view);
-        if (length === 0) break;
-        pool.dispatch(slot, length, live);
-        done += length;
-        bar?.update(done, calls);
-        await producer.ready();
+      if (pool.batches === undefined) {
+        await this.readShared(pool, source, producer, live, (done) => bar?.update(done, calls));
+        return mergeCaptureStats(await pool.finish());
       }
+      const router = new FrameRouter(workers, pool.batches);
+      await this.readRouted(router, pool.batches, source, producer, live, (done) => bar?.update(done, calls));
+      return mergeRoutedCaptureStats(router.stats(), await pool.finish());
     } catch (error) {
       await pool.terminate();
       throw error;
     }
-    return mergeCaptureStats(await pool.finish());
+  }
+
+  /** Capture bytes into the shared ring, which every worker reads. */
+  private async readShared(
+    pool: WorkerPool,
+    source: ChunkSource,
+    producer: CallProducer,
+    live: boolean,
+    progress: (done: number) => void,
+  ): Promise<void> {
+    let done = 0;
+    while (!pool.inputFailed) {
+      const { slot, view } = await pool.acquire();
+      const length = await source.read(view);
+      if (length === 0) break;
+      pool.dispatch(slot, length, live);
+      done += length;
+      progress(done);
+      await producer.ready();
+    }
+  }
+
+  /** Records read here, their frames routed to the workers that own their connections. */
+  private async readRouted(
+    router: FrameRouter,
+    batches: ShardBatches,
+    source: ChunkSource,
+    producer: CallProducer,
+    live: boolean,
+    progress: (done: number) => void,
+  ): Promise<void> {
+    const input = Buffer.allocUnsafe(READ_SIZE);
+    let done = 0;
+    while (!router.failed) {
+      const length = await source.read(input);
+      if (length === 0) break;
+      for (let pos = 0; pos < length && !router.failed; pos += PIECE_SIZE) {
+        const end = Math.min(length, pos + PIECE_SIZE);
+        // the frames a piece completes take at most its bytes plus those of the record begun before it
+        await batches.reserve(end - pos + router.pendingBytes);
+        router.push(input.subarray(pos, end));
+      }
+      batches.flush(live);
+      done += length;
+      progress(done);
+      await producer.ready();
+    }
+    batches.flush(live);
   }
 }
 

@@ -4,9 +4,10 @@ import { CaptureShard } from './capture-shard.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
 /**
- * Worker thread entry: reads every chunk of the capture from the shared ring (all workers see all
- * bytes, which costs only header decoding) and keeps the connections of its own shard. Events go
- * back as NDJSON blocks whose memory is transferred, not copied.
+ * Worker thread entry: reads its input from a shared ring, either the capture's bytes (one worker:
+ * it reads the records itself) or the frames the reading thread routed to it (several workers:
+ * each decodes only its own connections' packets). Events go back as NDJSON blocks whose memory
+ * is transferred, not copied.
  */
 const init = workerData as WorkerInit;
 const shard = new CaptureShard(init);
@@ -21,18 +22,30 @@ function flush(all: boolean): void {
 }
 
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'chunk') {
-    shard.push(Buffer.from(init.ring, message.slot * init.slotSize, message.length));
-    // live captures trickle: send what is there so events are not held back
-    flush(message.live);
-    port.postMessage({ type: 'released', slot: message.slot, failed: shard.failed } satisfies FromWorker);
-    return;
+  switch (message.type) {
+    case 'chunk': {
+      const view = Buffer.from(init.ring, message.slot * init.slotSize, message.length);
+      if (init.routed) shard.pushFrames(view, message.length);
+      else shard.push(view);
+      // live captures trickle: send what is there so events are not held back
+      flush(message.live);
+      port.postMessage({ type: 'released', slot: message.slot, failed: shard.failed } satisfies FromWorker);
+      return;
+    }
+    case 'frame': {
+      const frame = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
+      shard.pushFrame(frame, message.linkType, message.tsMs, message.everyShard);
+      flush(false);
+      port.postMessage({ type: 'frameReleased', bytes: frame.length } satisfies FromWorker);
+      return;
+    }
+    case 'recycle':
+      shard.recycle(message.block);
+      return;
+    case 'end': {
+      const stats = shard.finish();
+      flush(true);
+      port.postMessage({ type: 'stats', stats } satisfies FromWorker);
+    }
   }
-  if (message.type === 'recycle') {
-    shard.recycle(message.block);
-    return;
-  }
-  const stats = shard.finish();
-  flush(true);
-  port.postMessage({ type: 'stats', stats } satisfies FromWorker);
 });

@@ -4,25 +4,29 @@ import { Worker } from 'node:worker_threads';
 import { type CaptureStats } from '@apiscope/capture';
 
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
+import { ShardBatches } from './shard-batches.util';
+import { SlotRing } from './slot-ring.util';
 import { compileWorkerModules, WORKER_BOOTSTRAP } from './worker-modules.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
-const SLOT_SIZE = 4 * 1024 * 1024;
-const SLOTS = 4;
+const CHUNK_SIZE = 4 * 1024 * 1024;
+const CHUNKS = 4;
 
 const ENTRY = join(__dirname, 'pcap.worker.ts');
 
 /**
- * N workers over a ring of shared 4 MiB slots: the reader fills a free slot, every worker reads it
- * (each keeps its own shard of connections), and the slot is free again once all have released
- * it. At most SLOTS chunks are in flight, which bounds memory and paces the reader.
+ * N engine workers fed in one of two ways. Shared (`routed` false): a ring of 4 MiB slots of
+ * capture bytes that every worker reads, each keeping its own connections: right for one worker,
+ * which then reads the records itself. Routed: the caller reads the records, and `batches` packs
+ * each worker only the frames of its connections, so that N workers split the decoding too.
  */
 export class WorkerPool {
-  private readonly ring = new SharedArrayBuffer(SLOT_SIZE * SLOTS);
   private readonly workers: Worker[] = [];
-  private readonly holders = new Array<number>(SLOTS).fill(0);
-  private waiting: Array<() => void> = [];
+  private readonly shared: SlotRing | undefined;
+  readonly batches: ShardBatches | undefined;
+  /** By shard index: merging needs to know shard 0. */
   private readonly stats: CaptureStats[] = [];
+  private reported = 0;
   private statsDone: (() => void) | undefined;
   private onFailure: ((error: Error) => void) | undefined;
   private failure: Error | undefined;
@@ -30,16 +34,27 @@ export class WorkerPool {
 
   constructor(
     count: number,
-    shard: Omit<WorkerInit, 'ring' | 'slotSize' | 'shardIndex' | 'shardCount'>,
+    shard: Omit<WorkerInit, 'ring' | 'slotSize' | 'shardIndex' | 'shardCount' | 'routed'>,
     /** `written` is called once the bytes of `data` are no longer needed (their memory is reused). */
     private readonly onCalls: (data: Buffer, count: number, written: () => void) => void,
+    routed: boolean,
   ) {
+    const failure = () => this.failure;
+    if (routed)
+      this.batches = new ShardBatches(
+        count,
+        (w, message, transfer) => this.workers[w].postMessage(message, transfer),
+        failure,
+      );
+    else this.shared = new SlotRing(CHUNK_SIZE, CHUNKS);
     const modules = compileWorkerModules(ENTRY);
     for (let i = 0; i < count; i++) {
+      const ring = this.batches?.rings[i] ?? (this.shared as SlotRing);
       const init: WorkerInit = {
         ...shard,
-        ring: this.ring,
-        slotSize: SLOT_SIZE,
+        ring: ring.buffer,
+        slotSize: ring.slotSize,
+        routed,
         shardIndex: i,
         shardCount: count,
       };
@@ -49,29 +64,25 @@ export class WorkerPool {
         // a larger young generation: per-exchange objects die young, fewer scavenges (~10% CPU)
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
-      worker.on('message', (message: FromWorker) => this.receive(message, worker));
+      worker.on('message', (message: FromWorker) => this.receive(message, i, ring));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
-        if (code !== 0 && this.stats.length < count)
-          this.fail(new Error(`worker ${i} exited with code ${code}`));
+        if (code !== 0 && this.reported < count) this.fail(new Error(`worker ${i} exited with code ${code}`));
       });
       this.workers.push(worker);
     }
   }
 
-  /** A free slot's index and a view of it, waiting while all slots are in flight. */
+  /** Shared mode: a free slot's index and a view of it, waiting while all slots are in flight. */
   async acquire(): Promise<{ slot: number; view: Buffer }> {
-    for (;;) {
-      if (this.failure !== undefined) throw this.failure;
-      const slot = this.holders.indexOf(0);
-      if (slot !== -1) return { slot, view: Buffer.from(this.ring, slot * SLOT_SIZE, SLOT_SIZE) };
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
+    const ring = this.shared as SlotRing;
+    const slot = await ring.acquire(() => this.failure);
+    return { slot, view: ring.view(slot) };
   }
 
-  /** Hands a filled slot to every worker; `live` asks them to send their events right away. */
+  /** Shared mode: hands a filled slot to every worker; `live` asks them to send their events right away. */
   dispatch(slot: number, length: number, live: boolean): void {
-    this.holders[slot] = this.workers.length;
+    (this.shared as SlotRing).hold(slot, this.workers.length);
     const message: ToWorker = { type: 'chunk', slot, length, live };
     for (const worker of this.workers) worker.postMessage(message);
   }
@@ -95,7 +106,8 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private receive(message: FromWorker, worker: Worker): void {
+  private receive(message: FromWorker, index: number, ring: SlotRing): void {
+    const worker = this.workers[index];
     switch (message.type) {
       case 'calls': {
         const block = message.data.buffer as ArrayBuffer;
@@ -108,11 +120,14 @@ export class WorkerPool {
       }
       case 'released':
         if (message.failed) this.inputFailed = true;
-        if (--this.holders[message.slot] === 0) this.wake();
+        ring.release(message.slot);
+        return;
+      case 'frameReleased':
+        this.batches?.overflowReleased(message.bytes);
         return;
       case 'stats':
-        this.stats.push(message.stats);
-        if (this.stats.length === this.workers.length) this.statsDone?.();
+        this.stats[index] = message.stats;
+        if (++this.reported === this.workers.length) this.statsDone?.();
         return;
     }
   }
@@ -123,10 +138,7 @@ export class WorkerPool {
       `sensor worker failed: ${error.message}`,
     );
     this.onFailure?.(this.failure);
-    this.wake();
-  }
-
-  private wake(): void {
-    for (const resolve of this.waiting.splice(0)) resolve();
+    this.shared?.wake();
+    this.batches?.wake();
   }
 }
