@@ -12,3 +12,4 @@ export { diagnoseNoHttp } from './capture/no-http-diagnosis.util';
 export { FrameRouter } from './capture/frame-router.util';
 export type { RoutedFrameSink, RouterStats } from './capture/frame-router.util';
 export { mergeRoutedCaptureStats } from './capture/merge-routed-stats.util';
+export { apiCallJsonBound, writeApiCallJson } from './capture/api-call-json.util';

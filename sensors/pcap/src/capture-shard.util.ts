@@ -26,7 +26,7 @@ export class CaptureShard {
       memoryLimitBytes: options.memoryLimitBytes,
       shardIndex: options.shardIndex,
       shardCount: options.shardCount,
-      onCall: (call) => this.out.add(JSON.stringify(call)),
+      onCall: (call) => this.out.addCall(call),
     });
   }
 

@@ -81,7 +81,7 @@ function fragmentedCapture(): Buffer {
     const base = { src: `10.0.1.${i + 1}`, dst: '10.0.0.2', sport: 40000 + i, dport: 80 };
     const request = `POST /frag/${i} HTTP/1.1\r\nHost: a\r\nContent-Length: 300\r\n\r\n${'y'.repeat(300)}`;
     const response = 'HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok';
-    const segment = tcpSegment({ src: '', dst: '', seq: 2, payload: request, ...base });
+    const segment = tcpSegment({ ...base, seq: 2, payload: request });
     const pieces = [
       ipv4Packet(base.src, base.dst, 6, segment.subarray(200), 100 + i, 25),
       ipv4Packet(base.src, base.dst, 6, segment.subarray(0, 200), 100 + i, 0x2000),
