@@ -1,6 +1,6 @@
 import { type CaptureStats, HttpCaptureParser } from '@apiscope/capture';
 
-import { readFrames } from './frame-batch.util';
+import { EVERY_SHARD, type FrameIndex } from './frame-index.util';
 import { type NdjsonBlock, NdjsonBuffer } from './ndjson-buffer.util';
 
 export interface CaptureShardOptions {
@@ -35,9 +35,19 @@ export class CaptureShard {
     this.engine.push(chunk);
   }
 
-  /** A batch of frames routed to this shard (frame-batch.util.ts). */
-  pushFrames(batch: Buffer, length: number): void {
-    readFrames(batch, length, this.engine);
+  /** The `count` frames listed for this shard in `index` for the ring chunk `slot`, read in place. */
+  pushIndexed(chunk: Buffer, index: FrameIndex, slot: number, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const meta = index.meta(slot, i);
+      this.engine.routedFrame(
+        meta & 0xffff,
+        chunk,
+        index.offset(slot, i),
+        index.length(slot, i),
+        index.tsMs(slot, i),
+        (meta & EVERY_SHARD) !== 0,
+      );
+    }
   }
 
   /** One routed frame that came alone. */

@@ -1,9 +1,4 @@
-import {
-  type CaptureStats,
-  FrameRouter,
-  mergeCaptureStats,
-  mergeRoutedCaptureStats,
-} from '@apiscope/capture';
+import { type CaptureStats, mergeCaptureStats, mergeRoutedCaptureStats } from '@apiscope/capture';
 
 import { type CallProducer, createCallProducer } from './call.producer';
 import { type ChunkSource, openFileSource, streamSource } from './chunk-source.util';
@@ -12,13 +7,7 @@ import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exce
 import { type PcapSensorOptions } from './pcap-sensor-options.type';
 import { ProgressBar } from './progress-bar.util';
 import { unreadableInput } from './unreadable-input.util';
-import { type ShardBatches } from './shard-batches.util';
 import { WorkerPool } from './worker-pool.util';
-
-/** Input read per step when this thread routes frames, and fed to the router in pieces of... */
-const READ_SIZE = 4 * 1024 * 1024;
-/** ...this size, each preceded by making room for its frames in every worker's open slot. */
-const PIECE_SIZE = 256 * 1024;
 
 export interface SensorReport {
   stats: CaptureStats;
@@ -116,66 +105,25 @@ export class PcapSensorService {
       },
       workers > 1,
     );
+    let done = 0;
     try {
-      if (pool.batches === undefined) {
-        await this.readShared(pool, source, producer, live, (done) => bar?.update(done, calls));
-        return mergeCaptureStats(await pool.finish());
+      while (!pool.inputFailed) {
+        const { slot, view } = await pool.acquire();
+        const length = await source.read(view);
+        if (length === 0) break;
+        pool.dispatch(slot, view, length, live);
+        done += length;
+        bar?.update(done, calls);
+        await producer.ready();
       }
-      const router = new FrameRouter(workers, pool.batches);
-      await this.readRouted(router, pool.batches, source, producer, live, (done) => bar?.update(done, calls));
-      return mergeRoutedCaptureStats(router.stats(), await pool.finish());
+      const shards = await pool.finish();
+      return pool.router === undefined
+        ? mergeCaptureStats(shards)
+        : mergeRoutedCaptureStats(pool.router.router.stats(), shards);
     } catch (error) {
       await pool.terminate();
       throw error;
     }
-  }
-
-  /** Capture bytes into the shared ring, which every worker reads. */
-  private async readShared(
-    pool: WorkerPool,
-    source: ChunkSource,
-    producer: CallProducer,
-    live: boolean,
-    progress: (done: number) => void,
-  ): Promise<void> {
-    let done = 0;
-    while (!pool.inputFailed) {
-      const { slot, view } = await pool.acquire();
-      const length = await source.read(view);
-      if (length === 0) break;
-      pool.dispatch(slot, length, live);
-      done += length;
-      progress(done);
-      await producer.ready();
-    }
-  }
-
-  /** Records read here, their frames routed to the workers that own their connections. */
-  private async readRouted(
-    router: FrameRouter,
-    batches: ShardBatches,
-    source: ChunkSource,
-    producer: CallProducer,
-    live: boolean,
-    progress: (done: number) => void,
-  ): Promise<void> {
-    const input = Buffer.allocUnsafe(READ_SIZE);
-    let done = 0;
-    while (!router.failed) {
-      const length = await source.read(input);
-      if (length === 0) break;
-      for (let pos = 0; pos < length && !router.failed; pos += PIECE_SIZE) {
-        const end = Math.min(length, pos + PIECE_SIZE);
-        // the frames a piece completes take at most its bytes plus those of the record begun before it
-        await batches.reserve(end - pos + router.pendingBytes);
-        router.push(input.subarray(pos, end));
-      }
-      batches.flush(live);
-      done += length;
-      progress(done);
-      await producer.ready();
-    }
-    batches.flush(live);
   }
 }
 

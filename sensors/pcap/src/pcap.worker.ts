@@ -1,16 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { CaptureShard } from './capture-shard.util';
+import { FrameIndex } from './frame-index.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
 /**
- * Worker thread entry: reads its input from a shared ring, either the capture's bytes (one worker:
- * it reads the records itself) or the frames the reading thread routed to it (several workers:
- * each decodes only its own connections' packets). Events go back as NDJSON blocks whose memory
+ * Worker thread entry: reads its input from the shared ring of capture chunks, either whole (one
+ * worker: it reads the records itself) or only the frames the reading thread listed for it
+ * (several workers: each decodes only its own connections' packets). Events go back as NDJSON blocks whose memory
  * is transferred, not copied.
  */
 const init = workerData as WorkerInit;
 const shard = new CaptureShard(init);
+const index =
+  init.index === undefined
+    ? undefined
+    : new FrameIndex(init.index.capacity, init.index.slots, init.index.buffer);
 const port = parentPort;
 if (port === null) throw new Error('pcap.worker must run in a worker thread');
 
@@ -24,9 +29,15 @@ function flush(all: boolean): void {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'chunk': {
-      const view = Buffer.from(init.ring, message.slot * init.slotSize, message.length);
-      if (init.routed) shard.pushFrames(view, message.length);
-      else shard.push(view);
+      if (index === undefined)
+        shard.push(Buffer.from(init.ring, message.slot * init.slotSize, message.length));
+      else
+        shard.pushIndexed(
+          Buffer.from(init.ring, message.slot * init.slotSize, init.slotSize),
+          index,
+          message.slot,
+          message.length,
+        );
       // live captures trickle: send what is there so events are not held back
       flush(message.live);
       port.postMessage({ type: 'released', slot: message.slot, failed: shard.failed } satisfies FromWorker);

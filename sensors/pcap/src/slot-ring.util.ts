@@ -10,7 +10,7 @@ export class SlotRing {
 
   constructor(
     readonly slotSize: number,
-    slots: number,
+    readonly slots: number,
   ) {
     this.buffer = new SharedArrayBuffer(slotSize * slots);
     this.holders = new Array<number>(slots).fill(0);

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { type CaptureStats } from '@apiscope/capture';
 
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
-import { ShardBatches } from './shard-batches.util';
+import { ShardRouter } from './shard-router.util';
 import { SlotRing } from './slot-ring.util';
 import { compileWorkerModules, WORKER_BOOTSTRAP } from './worker-modules.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
@@ -15,22 +15,22 @@ const CHUNKS = 4;
 const ENTRY = join(__dirname, 'pcap.worker.ts');
 
 /**
- * N engine workers fed in one of two ways. Shared (`routed` false): a ring of 4 MiB slots of
- * capture bytes that every worker reads, each keeping its own connections: right for one worker,
- * which then reads the records itself. Routed: the caller reads the records, and `batches` packs
- * each worker only the frames of its connections, so that N workers split the decoding too.
+ * N engine workers over a shared ring of capture chunks, fed in one of two ways. Unrouted: every
+ * worker reads every chunk whole and keeps its own connections; right for one worker, which then
+ * reads the records itself. Routed: `router` reads the records here and lists for each worker the
+ * frames of its connections, so that N workers split the decoding too.
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly shared: SlotRing | undefined;
-  readonly batches: ShardBatches | undefined;
+  private readonly ring: SlotRing;
+  readonly router: ShardRouter | undefined;
   /** By shard index: merging needs to know shard 0. */
   private readonly stats: CaptureStats[] = [];
   private reported = 0;
   private statsDone: (() => void) | undefined;
   private onFailure: ((error: Error) => void) | undefined;
   private failure: Error | undefined;
-  inputFailed = false;
+  private readFailed = false;
 
   constructor(
     count: number,
@@ -40,31 +40,33 @@ export class WorkerPool {
     routed: boolean,
   ) {
     const failure = () => this.failure;
-    if (routed)
-      this.batches = new ShardBatches(
+    if (routed) {
+      this.router = new ShardRouter(
         count,
         (w, message, transfer) => this.workers[w].postMessage(message, transfer),
         failure,
       );
-    else this.shared = new SlotRing(CHUNK_SIZE, CHUNKS);
+      this.ring = this.router.ring;
+    } else this.ring = new SlotRing(CHUNK_SIZE, CHUNKS);
     const modules = compileWorkerModules(ENTRY);
     for (let i = 0; i < count; i++) {
-      const ring = this.batches?.rings[i] ?? (this.shared as SlotRing);
+      const index = this.router?.indexes[i];
       const init: WorkerInit = {
         ...shard,
-        ring: ring.buffer,
-        slotSize: ring.slotSize,
-        routed,
+        ring: this.ring.buffer,
+        slotSize: this.ring.slotSize,
         shardIndex: i,
         shardCount: count,
       };
+      if (index !== undefined)
+        init.index = { buffer: index.buffer, capacity: index.capacity, slots: this.ring.slots };
       const worker = new Worker(WORKER_BOOTSTRAP, {
         eval: true,
         workerData: { ...init, entry: ENTRY, modules },
         // a larger young generation: per-exchange objects die young, fewer scavenges (~10% CPU)
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
-      worker.on('message', (message: FromWorker) => this.receive(message, i, ring));
+      worker.on('message', (message: FromWorker) => this.receive(message, i));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0 && this.reported < count) this.fail(new Error(`worker ${i} exited with code ${code}`));
@@ -73,18 +75,24 @@ export class WorkerPool {
     }
   }
 
-  /** Shared mode: a free slot's index and a view of it, waiting while all slots are in flight. */
+  /** A free slot's index and a view of it, waiting while all slots are in flight. */
   async acquire(): Promise<{ slot: number; view: Buffer }> {
-    const ring = this.shared as SlotRing;
-    const slot = await ring.acquire(() => this.failure);
-    return { slot, view: ring.view(slot) };
+    if (this.router !== undefined) return this.router.acquire();
+    const slot = await this.ring.acquire(() => this.failure);
+    return { slot, view: this.ring.view(slot) };
   }
 
-  /** Shared mode: hands a filled slot to every worker; `live` asks them to send their events right away. */
-  dispatch(slot: number, length: number, live: boolean): void {
-    (this.shared as SlotRing).hold(slot, this.workers.length);
+  /** Hands a filled slot to the workers; `live` asks them to send their events right away. */
+  dispatch(slot: number, view: Buffer, length: number, live: boolean): void {
+    if (this.router !== undefined) return this.router.dispatch(slot, view, length, live);
+    this.ring.hold(slot, this.workers.length);
     const message: ToWorker = { type: 'chunk', slot, length, live };
     for (const worker of this.workers) worker.postMessage(message);
+  }
+
+  /** True once the input is known to be unreadable (no point in reading further). */
+  get inputFailed(): boolean {
+    return this.readFailed || this.router?.router.failed === true;
   }
 
   /** Ends the input: every worker flushes its connections and reports its figures. */
@@ -106,7 +114,7 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private receive(message: FromWorker, index: number, ring: SlotRing): void {
+  private receive(message: FromWorker, index: number): void {
     const worker = this.workers[index];
     switch (message.type) {
       case 'calls': {
@@ -119,11 +127,11 @@ export class WorkerPool {
         return;
       }
       case 'released':
-        if (message.failed) this.inputFailed = true;
-        ring.release(message.slot);
+        if (message.failed) this.readFailed = true;
+        this.ring.release(message.slot);
         return;
       case 'frameReleased':
-        this.batches?.overflowReleased(message.bytes);
+        this.router?.spillReleased(message.bytes);
         return;
       case 'stats':
         this.stats[index] = message.stats;
@@ -138,7 +146,7 @@ export class WorkerPool {
       `sensor worker failed: ${error.message}`,
     );
     this.onFailure?.(this.failure);
-    this.shared?.wake();
-    this.batches?.wake();
+    this.ring.wake();
+    this.router?.wake();
   }
 }

@@ -3,14 +3,14 @@ import { type CaptureStats } from '@apiscope/capture';
 import { type CaptureShardOptions } from './capture-shard.util';
 
 /**
- * What a worker gets at start: its shard and the ring its input arrives in. `routed` false: the
- * ring holds capture bytes that every worker reads; true: it is this worker's own ring, holding
- * the frames routed to it (frame-batch.util.ts).
+ * What a worker gets at start: its shard and the ring of capture chunks. Without `index`, the
+ * worker reads every chunk whole (one worker); with it, only the frames the reading thread listed
+ * for it there (frame-index.util.ts), and a chunk message's `length` is their number.
  */
 export interface WorkerInit extends CaptureShardOptions {
   ring: SharedArrayBuffer;
   slotSize: number;
-  routed: boolean;
+  index?: { buffer: SharedArrayBuffer; capacity: number; slots: number };
 }
 
 export type ToWorker =
