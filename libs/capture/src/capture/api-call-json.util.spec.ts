@@ -85,6 +85,42 @@ describe(writeApiCallJson.name, () => {
     );
   });
 
+  it('should write capture timestamps and durations as JSON.stringify does', () => {
+    const ts = (sec: number, frac: number, nanos: boolean) => sec * 1000 + (nanos ? frac / 1e6 : frac / 1e3);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 999_999_999 }),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.boolean(),
+        (sec, frac, later, nanos) => {
+          const start = ts(sec, nanos ? frac : frac % 1_000_000, nanos);
+          const end = ts(sec + Math.floor(later / 1_000_000), later % 1_000_000, false);
+          const call: ApiCall = { ...base, ts: start, durationMs: Math.max(0, end - start) };
+          expect(serialise(call).toString('utf8')).toBe(JSON.stringify(call));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    for (const x of [
+      0,
+      -0,
+      1,
+      0.5,
+      2047.999755859375,
+      2048,
+      4294967296,
+      2199023255551.999,
+      1e21,
+      -5,
+      NaN,
+      Infinity,
+    ])
+      expect(serialise({ ...base, ts: x, durationMs: x }).toString('utf8')).toBe(
+        JSON.stringify({ ...base, ts: x, durationMs: x }),
+      );
+  });
+
   it('should leave out the optional fields that are absent, as JSON.stringify does', () => {
     const bare: ApiCall = { ...base };
     delete bare.src;

@@ -40,7 +40,7 @@ export function writeApiCallJson(call: ApiCall, out: Buffer, pos: number): numbe
   let p = raw(out, pos, '{"v":');
   p = num(out, p, call.v);
   p = str(out, raw(out, p, ',"id":'), call.id);
-  p = num(out, raw(out, p, ',"ts":'), call.ts);
+  p = epochMs(out, raw(out, p, ',"ts":'), call.ts);
   p = str(out, raw(out, p, ',"sensor":{"id":'), call.sensor.id);
   p = str(out, raw(out, p, ',"kind":'), call.sensor.kind);
   out[p++] = 0x7d;
@@ -63,7 +63,7 @@ export function writeApiCallJson(call: ApiCall, out: Buffer, pos: number): numbe
     if (res.body !== undefined) p = body(out, raw(out, p, ',"body":'), res.body);
     out[p++] = 0x7d;
   }
-  if (call.durationMs !== undefined) p = num(out, raw(out, p, ',"durationMs":'), call.durationMs);
+  if (call.durationMs !== undefined) p = shortMs(out, raw(out, p, ',"durationMs":'), call.durationMs);
   if (call.incomplete !== undefined)
     p = raw(out, p, call.incomplete ? ',"incomplete":true' : ',"incomplete":false');
   out[p++] = 0x7d;
@@ -109,6 +109,54 @@ function raw(out: Buffer, p: number, s: string): number {
 
 function num(out: Buffer, p: number, n: number): number {
   return raw(out, p, Number.isFinite(n) ? String(n) : 'null');
+}
+
+/**
+ * A capture timestamp (epoch ms from seconds and microseconds) as String(x) writes it, without
+ * building the string (a float's shortest form costs more than the rest of its event's numbers).
+ * In [2^32, 2^41) a double is 2^-12 or finer, so when x is the double nearest `whole + k/1000`
+ * (never near a rounding midpoint there), that decimal is the only one of at most 3 fraction
+ * digits to read back as x, hence the shortest; anything else goes to String.
+ */
+function epochMs(out: Buffer, p: number, x: number): number {
+  if (x >= 4294967296 && x < 2199023255552) {
+    const whole = Math.floor(x);
+    const k = Math.round((x - whole) * 1000);
+    if (k < 1000 && whole + k / 1000 === x) return fraction(out, digits(out, p, whole), k, 3);
+  }
+  return num(out, p, x);
+}
+
+/**
+ * A duration between two capture timestamps: those are multiples of 2^-12 ms, and so is their
+ * difference, whose decimal expansion then ends within 12 fraction digits (2^-12 = 244140625e-12).
+ * Below 2048 ms doubles are finer than 1e-12, so that exact expansion is the shortest form.
+ */
+function shortMs(out: Buffer, p: number, x: number): number {
+  if (x >= 0 && x < 2048) {
+    const m = x * 4096;
+    if (Number.isInteger(m))
+      return fraction(out, digits(out, p, Math.floor(m / 4096)), (m % 4096) * 244140625, 12);
+  }
+  return num(out, p, x);
+}
+
+/** `.` and `value` as `width` digits without their trailing zeros; nothing when `value` is 0. */
+function fraction(out: Buffer, p: number, value: number, width: number): number {
+  if (value === 0) return p;
+  out[p] = 0x2e;
+  let end = p + width;
+  for (let i = end, v = value; i > p; i--, v = Math.floor(v / 10)) out[i] = 48 + (v % 10);
+  while (out[end] === 48) end--;
+  return end + 1;
+}
+
+/** A non-negative integer below 2^49 in decimal. */
+function digits(out: Buffer, p: number, n: number): number {
+  let length = 1;
+  for (let t = n; t >= 10; t = Math.floor(t / 10)) length++;
+  for (let i = p + length - 1, t = n; i >= p; i--, t = Math.floor(t / 10)) out[i] = 48 + (t % 10);
+  return p + length;
 }
 
 /** Printable ASCII but `"` and `\`: copied as they are, by the native Latin-1 writer. */
