@@ -6,8 +6,12 @@ import { type ToWorker } from './worker-protocol.type';
 
 export const CHUNK_SIZE = 1024 * 1024;
 const CHUNKS = 6;
-/** A pcap record takes 16 bytes at least (pcapng blocks more), plus the record begun in the last chunk. */
-const MAX_FRAMES = CHUNK_SIZE / 16 + 2;
+/**
+ * Frames listed per worker and chunk: 48 bytes a frame on average (a bare TCP ACK takes 70 with its
+ * pcap record header). Past it, the worker's next frames of that chunk travel alone (spill), so a
+ * capture of tiny frames costs more but stays bounded; the index takes 20 bytes an entry.
+ */
+const MAX_FRAMES = Math.floor(CHUNK_SIZE / 48);
 /** Bytes of frames sent outside the ring (records split across chunks) in flight before reading waits. */
 const MAX_SPILL_BYTES = 32 * 1024 * 1024;
 
@@ -23,6 +27,9 @@ export class ShardRouter implements RoutedFrameSink {
   readonly indexes: FrameIndex[];
   readonly router: FrameRouter;
   private readonly counts: number[];
+  /** Workers whose frames of the current chunk travel alone from now on (index full). */
+  private readonly spilling: boolean[];
+  private live = false;
   private slot = -1;
   private view: Buffer | undefined;
   private spillBytes = 0;
@@ -32,9 +39,11 @@ export class ShardRouter implements RoutedFrameSink {
     private readonly workers: number,
     private readonly post: (worker: number, message: ToWorker, transfer?: ArrayBuffer[]) => void,
     private readonly failure: () => Error | undefined,
+    private readonly maxFrames = MAX_FRAMES,
   ) {
-    this.indexes = Array.from({ length: workers }, () => new FrameIndex(MAX_FRAMES, CHUNKS));
+    this.indexes = Array.from({ length: workers }, () => new FrameIndex(maxFrames, CHUNKS));
     this.counts = new Array<number>(workers).fill(0);
+    this.spilling = new Array<boolean>(workers).fill(false);
     this.router = new FrameRouter(workers, this);
   }
 
@@ -53,12 +62,13 @@ export class ShardRouter implements RoutedFrameSink {
   dispatch(slot: number, view: Buffer, length: number, live: boolean): void {
     this.slot = slot;
     this.view = view;
+    this.live = live;
     this.counts.fill(0);
+    this.spilling.fill(false);
     this.router.push(view.subarray(0, length));
     this.view = undefined;
-    this.ring.hold(slot, this.workers);
-    for (let w = 0; w < this.workers; w++)
-      this.post(w, { type: 'chunk', slot, length: this.counts[w], live });
+    for (let w = 0; w < this.workers; w++) if (!this.spilling[w]) this.send(w);
+    this.ring.release(slot);
   }
 
   routed(shard: number, linkType: number, buf: Buffer, offset: number, length: number, tsMs: number): void {
@@ -70,8 +80,17 @@ export class ShardRouter implements RoutedFrameSink {
     const last = shard < 0 ? this.workers - 1 : shard;
     const meta = shard < 0 ? linkType | EVERY_SHARD : linkType;
     for (let w = first; w <= last; w++) {
-      if (inPlace) this.indexes[w].set(this.slot, this.counts[w]++, start, length, meta, tsMs);
-      else this.spill(w, linkType, buf, offset, length, tsMs, shard < 0);
+      if (inPlace && !this.spilling[w] && this.counts[w] < this.maxFrames) {
+        this.indexes[w].set(this.slot, this.counts[w]++, start, length, meta, tsMs);
+        continue;
+      }
+      if (!this.spilling[w] && this.counts[w] > 0) {
+        // what is listed so far goes first and the rest of the chunk follows it alone, so that
+        // the worker keeps the capture's order (a record split across reads comes first: no need)
+        this.send(w);
+        this.spilling[w] = true;
+      }
+      this.spill(w, linkType, buf, offset, length, tsMs, shard < 0);
     }
   }
 
@@ -85,6 +104,13 @@ export class ShardRouter implements RoutedFrameSink {
     this.ring.wake();
     this.spillWake?.();
     this.spillWake = undefined;
+  }
+
+  /** Sends worker `w` its listed frames of the current chunk, if any. */
+  private send(w: number): void {
+    if (this.counts[w] === 0) return;
+    this.ring.hold(this.slot, 1);
+    this.post(w, { type: 'chunk', slot: this.slot, length: this.counts[w], live: this.live });
   }
 
   private spill(

@@ -1,7 +1,7 @@
 /**
- * Fixed slots of one SharedArrayBuffer handed to worker threads: a slot is taken, filled, held by
- * the workers it was sent to, and free again once they all released it. At most `slots` are in
- * flight, which bounds memory and paces the thread that fills them.
+ * Fixed slots of one SharedArrayBuffer handed to worker threads: a slot is taken (held by the
+ * thread that fills it), sent to workers (one hold per message), and free again once every hold
+ * is released. At most `slots` are in flight, which bounds memory and paces the filling thread.
  */
 export class SlotRing {
   readonly buffer: SharedArrayBuffer;
@@ -23,7 +23,7 @@ export class SlotRing {
       if (error !== undefined) throw error;
       const slot = this.holders.indexOf(0);
       if (slot !== -1) {
-        this.holders[slot] = -1; // taken, not yet sent
+        this.holders[slot] = 1; // the filling thread's own hold, released once the slot is sent
         return slot;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -34,9 +34,9 @@ export class SlotRing {
     return Buffer.from(this.buffer, slot * this.slotSize, this.slotSize);
   }
 
-  /** The slot was sent to `holders` workers. */
-  hold(slot: number, holders: number): void {
-    this.holders[slot] = holders;
+  /** The slot was sent in `messages` more messages, each to be released. */
+  hold(slot: number, messages: number): void {
+    this.holders[slot] += messages;
   }
 
   release(slot: number): void {

@@ -88,6 +88,7 @@ export class WorkerPool {
     this.ring.hold(slot, this.workers.length);
     const message: ToWorker = { type: 'chunk', slot, length, live };
     for (const worker of this.workers) worker.postMessage(message);
+    this.ring.release(slot);
   }
 
   /** True once the input is known to be unreadable (no point in reading further). */
