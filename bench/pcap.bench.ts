@@ -4,7 +4,7 @@
  *   - `apiscope sensor pcap --file F --sink stdout > /dev/null` with --workers 1 and default workers,
  *   - `tshark -r F -Y http.response -T fields -e http.request.method -e http.request.uri -e http.response.code`,
  *   - Suricata 7 single-threaded with only the HTTP eve log, when installed,
- * each BENCH_RUNS times (default 3), reporting the fastest run: wall time, CPU time (user+sys),
+ * each BENCH_RUNS times (default 3, in rounds of every tool), reporting the fastest run: wall time, CPU time (user+sys),
  * exchanges/s and MB/s on wall time, exchanges recovered, and the ratios to tshark and Suricata.
  * Usage: npm run bench pcap   (BENCH_RUNS=5, BENCH_EXCHANGES=80000 to change)
  * The machine's load average is printed: on a shared machine wall times include waiting for a core.
@@ -103,23 +103,26 @@ const fromSummary = (_stdout: string, stderr: string) =>
   Number(/: ([\d,]+) exchanges from/.exec(stderr)?.[1].replace(/,/g, '') ?? 0);
 // warm the compile cache once so that no run pays for it
 timed('node', [CLI, 'sensor', 'pcap', '--file', CAPTURE, '--sink', 'stdout', '--workers', '1'], fromSummary);
-const results: Array<Run & { name: string }> = [
-  best('apiscope, 1 worker', () =>
-    timed(
-      'node',
-      [CLI, 'sensor', 'pcap', '--file', CAPTURE, '--sink', 'stdout', '--workers', '1'],
-      fromSummary,
-    ),
-  ),
-  best(`apiscope, default workers (${availableParallelism()})`, () =>
-    timed('node', [CLI, 'sensor', 'pcap', '--file', CAPTURE, '--sink', 'stdout'], fromSummary),
-  ),
-];
-
 const tsharkOut = join(tmpdir(), `apiscope-bench-tshark-${process.pid}.tsv`);
-if (installed('tshark')) {
-  results.push(
-    best('tshark', () =>
+const tools: Array<{ name: string; run: () => Run }> = [
+  {
+    name: 'apiscope, 1 worker',
+    run: () =>
+      timed(
+        'node',
+        [CLI, 'sensor', 'pcap', '--file', CAPTURE, '--sink', 'stdout', '--workers', '1'],
+        fromSummary,
+      ),
+  },
+  {
+    name: `apiscope, default workers (${availableParallelism()})`,
+    run: () => timed('node', [CLI, 'sensor', 'pcap', '--file', CAPTURE, '--sink', 'stdout'], fromSummary),
+  },
+];
+if (installed('tshark'))
+  tools.push({
+    name: 'tshark',
+    run: () =>
       timed(
         'tshark',
         [
@@ -139,10 +142,16 @@ if (installed('tshark')) {
         (stdout) => stdout.split('\n').filter((l) => l.trim() !== '').length,
         tsharkOut,
       ),
-    ),
-  );
-  rmSync(tsharkOut, { force: true });
-} else console.log('tshark: not installed, skipped');
+  });
+else console.log('tshark: not installed, skipped');
+// round after round of every tool, so that a change of load on a shared machine weighs on all alike
+const runs = tools.map(() => [] as Run[]);
+for (let round = 0; round < RUNS; round++) tools.forEach((tool, i) => runs[i].push(tool.run()));
+rmSync(tsharkOut, { force: true });
+const results: Array<Run & { name: string }> = tools.map((tool, i) => ({
+  name: tool.name,
+  ...runs[i].sort((a, b) => a.wallS - b.wallS)[0],
+}));
 
 if (installed('suricata')) {
   const dir = mkdtempSync(join(tmpdir(), 'apiscope-bench-suricata-'));
@@ -204,3 +213,8 @@ const suricata = reference('suricata');
 if (suricata !== undefined)
   for (const r of results.filter((x) => x.name.startsWith('apiscope')))
     console.log(`${r.name}: ${(suricata.wallS / r.wallS).toFixed(2)}x Suricata's speed`);
+console.log(
+  `\nload average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

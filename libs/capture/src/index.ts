@@ -9,3 +9,7 @@ export { DecodedPacket, DecodeStatus } from './packet/decoded-packet.type';
 export { HttpStreamParser } from './http/http-stream.parser';
 export { mergeCaptureStats } from './capture/merge-capture-stats.util';
 export { diagnoseNoHttp } from './capture/no-http-diagnosis.util';
+export { FrameRouter } from './capture/frame-router.util';
+export type { RoutedFrameSink, RouterStats } from './capture/frame-router.util';
+export { mergeRoutedCaptureStats } from './capture/merge-routed-stats.util';
+export { apiCallJsonBound, writeApiCallJson } from './capture/api-call-json.util';

@@ -1,5 +1,6 @@
 import { type CaptureStats, HttpCaptureParser } from '@apiscope/capture';
 
+import { EVERY_SHARD, type FrameIndex } from './frame-index.util';
 import { type NdjsonBlock, NdjsonBuffer } from './ndjson-buffer.util';
 
 export interface CaptureShardOptions {
@@ -25,12 +26,33 @@ export class CaptureShard {
       memoryLimitBytes: options.memoryLimitBytes,
       shardIndex: options.shardIndex,
       shardCount: options.shardCount,
-      onCall: (call) => this.out.add(JSON.stringify(call)),
+      onCall: (call) => this.out.addCall(call),
     });
   }
 
+  /** Capture bytes (every shard reads them all and keeps its own connections). */
   push(chunk: Buffer): void {
     this.engine.push(chunk);
+  }
+
+  /** The `count` frames listed for this shard in `index` for the ring chunk `slot`, read in place. */
+  pushIndexed(chunk: Buffer, index: FrameIndex, slot: number, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const meta = index.meta(slot, i);
+      this.engine.routedFrame(
+        meta & 0xffff,
+        chunk,
+        index.offset(slot, i),
+        index.length(slot, i),
+        index.tsMs(slot, i),
+        (meta & EVERY_SHARD) !== 0,
+      );
+    }
+  }
+
+  /** One routed frame that came alone. */
+  pushFrame(frame: Buffer, linkType: number, tsMs: number, everyShard: boolean): void {
+    this.engine.routedFrame(linkType, frame, 0, frame.length, tsMs, everyShard);
   }
 
   get failed(): boolean {

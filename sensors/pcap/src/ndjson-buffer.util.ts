@@ -1,3 +1,6 @@
+import { apiCallJsonBound, writeApiCallJson } from '@apiscope/capture';
+import { type ApiCall } from '@apiscope/contracts';
+
 const BLOCK = 2 * 1024 * 1024;
 /** Blocks kept for reuse: the sink hands them back once written. */
 const SPARE_BLOCKS = 4;
@@ -27,6 +30,15 @@ export class NdjsonBuffer {
     const worst = json.length * 3 + 1;
     if (this.used + worst > this.block.length) this.seal(worst);
     this.used += this.block.write(json, this.used);
+    this.block[this.used++] = 0x0a;
+    this.lines += 1;
+  }
+
+  /** An event, serialised straight into the block (the bytes of JSON.stringify, without its string). */
+  addCall(call: ApiCall): void {
+    const worst = apiCallJsonBound(call) + 1;
+    if (this.used + worst > this.block.length) this.seal(worst);
+    this.used = writeApiCallJson(call, this.block, this.used);
     this.block[this.used++] = 0x0a;
     this.lines += 1;
   }

@@ -1,4 +1,4 @@
-import { type CaptureStats, mergeCaptureStats } from '@apiscope/capture';
+import { type CaptureStats, mergeCaptureStats, mergeRoutedCaptureStats } from '@apiscope/capture';
 
 import { type CallProducer, createCallProducer } from './call.producer';
 import { type ChunkSource, openFileSource, streamSource } from './chunk-source.util';
@@ -21,7 +21,10 @@ export interface SensorReport {
 /**
  * The pcap sensor: source (file, stdin, tcpdump) -> engines -> sink (stdout NDJSON or HTTP ingest).
  * The engines run in N worker threads that each own a shard of the connections (N = 1 too), so
- * this thread only reads and writes, which overlaps with the parsing.
+ * this thread only reads and writes, which overlaps with the parsing. With one worker, the worker
+ * reads the capture bytes itself; with several, this thread reads the records and routes each
+ * TCP segment to the worker that owns its connection (FrameRouter), so that the decoding is
+ * split too instead of every worker decoding every packet.
  */
 export class PcapSensorService {
   private stopLive: (() => void) | undefined;
@@ -110,6 +113,7 @@ export class PcapSensorService {
         if (kept.count === 0) written();
         else producer.write(kept.data, kept.count, written, shard);
       },
+      workers > 1,
     );
     let done = 0;
     try {
@@ -117,16 +121,19 @@ export class PcapSensorService {
         const { slot, view } = await pool.acquire();
         const length = await source.read(view);
         if (length === 0) break;
-        pool.dispatch(slot, length, live);
+        pool.dispatch(slot, view, length, live);
         done += length;
         bar?.update(done, calls);
         await producer.ready();
       }
+      const shards = await pool.finish();
+      return pool.router === undefined
+        ? mergeCaptureStats(shards)
+        : mergeRoutedCaptureStats(pool.router.router.stats(), shards);
     } catch (error) {
       await pool.terminate();
       throw error;
     }
-    return mergeCaptureStats(await pool.finish());
   }
 }
 

@@ -1,62 +1,84 @@
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
 import { type CaptureStats } from '@apiscope/capture';
 
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
+import { ShardRouter } from './shard-router.util';
+import { SlotRing } from './slot-ring.util';
 import { compileWorkerModules, WORKER_BOOTSTRAP } from './worker-modules.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
-const SLOT_SIZE = 4 * 1024 * 1024;
-const SLOTS = 4;
+const CHUNK_SIZE = 4 * 1024 * 1024;
+const CHUNKS = 4;
 
 const ENTRY = join(__dirname, 'pcap.worker.ts');
+/** A third of the young generation (two semi-spaces and a new large-object space): 48 MiB. */
+const YOUNG_SEMI_SPACE_MB = 16;
 
 /**
- * N workers over a ring of shared 4 MiB slots: the reader fills a free slot, every worker reads it
- * (each keeps its own shard of connections), and the slot is free again once all have released
- * it. At most SLOTS chunks are in flight, which bounds memory and paces the reader.
+ * N engine workers over a shared ring of capture chunks, fed in one of two ways. Unrouted: every
+ * worker reads every chunk whole and keeps its own connections; right for one worker, which then
+ * reads the records itself. Routed: `router` reads the records here and lists for each worker the
+ * frames of its connections, so that N workers split the decoding too.
  */
 export class WorkerPool {
-  private readonly ring = new SharedArrayBuffer(SLOT_SIZE * SLOTS);
   private readonly workers: Worker[] = [];
-  private readonly holders = new Array<number>(SLOTS).fill(0);
-  private waiting: Array<() => void> = [];
+  private readonly ring: SlotRing;
+  readonly router: ShardRouter | undefined;
+  /** By shard index: merging needs to know shard 0. */
   private readonly stats: CaptureStats[] = [];
+  private reported = 0;
   private statsDone: (() => void) | undefined;
   private onFailure: ((error: Error) => void) | undefined;
   private failure: Error | undefined;
-  inputFailed = false;
+  private readFailed = false;
 
   constructor(
     count: number,
-    shard: Omit<WorkerInit, 'ring' | 'slotSize' | 'shardIndex' | 'shardCount'>,
+    shard: Omit<WorkerInit, 'ring' | 'slotSize' | 'shardIndex' | 'shardCount' | 'routed'>,
     /**
      * `written` is called once the bytes of `data` are no longer needed (their memory is reused);
      * `shard` is the index of the worker that sent them.
      */
     private readonly onCalls: (data: Buffer, count: number, written: () => void, shard: number) => void,
+    routed: boolean,
   ) {
+    const failure = () => this.failure;
+    if (routed) {
+      this.router = new ShardRouter(
+        count,
+        (w, message, transfer) => this.workers[w].postMessage(message, transfer),
+        failure,
+      );
+      this.ring = this.router.ring;
+    } else this.ring = new SlotRing(CHUNK_SIZE, CHUNKS);
+    // the young generation starts at its full size in the workers' heaps (created after this):
+    // growing from 1 MiB took twice the scavenges, a tenth of a worker's time
+    setFlagsFromString(`--min-semi-space-size=${YOUNG_SEMI_SPACE_MB}`);
     const modules = compileWorkerModules(ENTRY);
     for (let i = 0; i < count; i++) {
+      const index = this.router?.indexes[i];
       const init: WorkerInit = {
         ...shard,
-        ring: this.ring,
-        slotSize: SLOT_SIZE,
+        ring: this.ring.buffer,
+        slotSize: this.ring.slotSize,
         shardIndex: i,
         shardCount: count,
       };
+      if (index !== undefined)
+        init.index = { buffer: index.buffer, capacity: index.capacity, slots: this.ring.slots };
       const worker = new Worker(WORKER_BOOTSTRAP, {
         eval: true,
         workerData: { ...init, entry: ENTRY, modules },
         // a larger young generation: per-exchange objects die young, fewer scavenges (~10% CPU)
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
-      worker.on('message', (message: FromWorker) => this.receive(message, worker, i));
+      worker.on('message', (message: FromWorker) => this.receive(message, i));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
-        if (code !== 0 && this.stats.length < count)
-          this.fail(new Error(`worker ${i} exited with code ${code}`));
+        if (code !== 0 && this.reported < count) this.fail(new Error(`worker ${i} exited with code ${code}`));
       });
       this.workers.push(worker);
     }
@@ -64,19 +86,23 @@ export class WorkerPool {
 
   /** A free slot's index and a view of it, waiting while all slots are in flight. */
   async acquire(): Promise<{ slot: number; view: Buffer }> {
-    for (;;) {
-      if (this.failure !== undefined) throw this.failure;
-      const slot = this.holders.indexOf(0);
-      if (slot !== -1) return { slot, view: Buffer.from(this.ring, slot * SLOT_SIZE, SLOT_SIZE) };
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
+    if (this.router !== undefined) return this.router.acquire();
+    const slot = await this.ring.acquire(() => this.failure);
+    return { slot, view: this.ring.view(slot) };
   }
 
-  /** Hands a filled slot to every worker; `live` asks them to send their events right away. */
-  dispatch(slot: number, length: number, live: boolean): void {
-    this.holders[slot] = this.workers.length;
+  /** Hands a filled slot to the workers; `live` asks them to send their events right away. */
+  dispatch(slot: number, view: Buffer, length: number, live: boolean): void {
+    if (this.router !== undefined) return this.router.dispatch(slot, view, length, live);
+    this.ring.hold(slot, this.workers.length);
     const message: ToWorker = { type: 'chunk', slot, length, live };
     for (const worker of this.workers) worker.postMessage(message);
+    this.ring.release(slot);
+  }
+
+  /** True once the input is known to be unreadable (no point in reading further). */
+  get inputFailed(): boolean {
+    return this.readFailed || this.router?.router.failed === true;
   }
 
   /** Ends the input: every worker flushes its connections and reports its figures. */
@@ -98,7 +124,8 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private receive(message: FromWorker, worker: Worker, shard: number): void {
+  private receive(message: FromWorker, index: number): void {
+    const worker = this.workers[index];
     switch (message.type) {
       case 'calls': {
         const block = message.data.buffer as ArrayBuffer;
@@ -106,17 +133,20 @@ export class WorkerPool {
           Buffer.from(block, message.data.byteOffset, message.data.byteLength),
           message.count,
           () => worker.postMessage({ type: 'recycle', block } satisfies ToWorker, [block]),
-          shard,
+          index,
         );
         return;
       }
       case 'released':
-        if (message.failed) this.inputFailed = true;
-        if (--this.holders[message.slot] === 0) this.wake();
+        if (message.failed) this.readFailed = true;
+        this.ring.release(message.slot);
+        return;
+      case 'frameReleased':
+        this.router?.spillReleased(message.bytes);
         return;
       case 'stats':
-        this.stats.push(message.stats);
-        if (this.stats.length === this.workers.length) this.statsDone?.();
+        this.stats[index] = message.stats;
+        if (++this.reported === this.workers.length) this.statsDone?.();
         return;
     }
   }
@@ -127,10 +157,7 @@ export class WorkerPool {
       `sensor worker failed: ${error.message}`,
     );
     this.onFailure?.(this.failure);
-    this.wake();
-  }
-
-  private wake(): void {
-    for (const resolve of this.waiting.splice(0)) resolve();
+    this.ring.wake();
+    this.router?.wake();
   }
 }

@@ -31,6 +31,7 @@ export class HttpCaptureParser implements FrameSink {
   private readonly stats: Omit<CaptureStats, 'read' | 'decode' | 'fragments' | 'memoryUsed' | 'openFlows'>;
   private lastSweepMs = -Infinity;
   private clockMs = 0;
+  private countDecode = true;
 
   constructor(options: HttpCaptureOptions) {
     this.options = resolveCaptureOptions(options);
@@ -73,9 +74,26 @@ export class HttpCaptureParser implements FrameSink {
     return this.reader.failed;
   }
 
+  /**
+   * A frame a FrameRouter sent to this shard; `everyShard` when all shards got it (a fragment):
+   * then only shard 0 counts its decoding, so that the shards' counts add up to the frames read.
+   */
+  routedFrame(
+    linkType: number,
+    buf: Buffer,
+    offset: number,
+    length: number,
+    tsMs: number,
+    everyShard: boolean,
+  ): void {
+    this.countDecode = !everyShard || this.options.shardIndex === 0;
+    this.frame(linkType, buf, offset, length, tsMs);
+    this.countDecode = true;
+  }
+
   frame(linkType: number, buf: Buffer, offset: number, length: number, tsMs: number): void {
     const status = this.decoder.decode(linkType, buf, offset, length, tsMs);
-    this.decodeCounts[status] += 1;
+    if (this.countDecode) this.decodeCounts[status] += 1;
     if (status !== DecodeStatus.TCP) return;
     const p = this.decoder.packet;
     if (this.options.shardCount > 1 && p.hash % this.options.shardCount !== this.options.shardIndex) return;

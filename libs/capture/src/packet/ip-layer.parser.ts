@@ -5,6 +5,8 @@ import { type NetworkLayer, transportLayer } from './transport-layer.parser';
 /** What the IP layer needs of the decoder: the packet it fills, fragments, and re-entry for tunnels. */
 export interface IpLayer extends NetworkLayer {
   readonly fragments: IpFragmentReassembler;
+  /** False: fragments are reported as held without being kept (routing only). */
+  readonly reassemble: boolean;
 }
 
 const MAX_EXTENSION_HEADERS = 16;
@@ -32,6 +34,7 @@ export function ipv4(net: IpLayer, buf: Buffer, off: number, end: number, depth:
   const protocol = buf[off + 9];
   const frag = buf.readUInt16BE(off + 6);
   if ((frag & 0x3fff) !== 0) {
+    if (!net.reassemble) return DecodeStatus.FRAGMENT_HELD;
     const key = `4 ${p.src3} ${p.dst3} ${buf.readUInt16BE(off + 4)} ${protocol}`;
     const start = off + ihl;
     const whole = net.fragments.add(
@@ -97,6 +100,7 @@ export function ipv6(net: IpLayer, buf: Buffer, off: number, end: number, depth:
         next = inner; // an atomic fragment: offset 0, no more fragments
         continue;
       }
+      if (!net.reassemble) return DecodeStatus.FRAGMENT_HELD;
       const whole = net.fragments.add(key, field & 0xfff8, (field & 1) === 1, buf, q, ipEnd - q, p.tsMs);
       if (whole === undefined) return DecodeStatus.FRAGMENT_HELD;
       return transportLayer(net, inner, whole, 0, whole.length, depth);

@@ -18,8 +18,15 @@ export class PacketDecoder {
   readonly fragments: IpFragmentReassembler;
   private readonly cursor: LayerCursor = { offset: 0 };
 
-  constructor(maxPendingFragments = 1024) {
-    this.fragments = new IpFragmentReassembler(maxPendingFragments);
+  /**
+   * `reassemble` false: a fragment is only reported (FRAGMENT_HELD) and nothing is kept, for a
+   * reader thread that routes frames to shards and must stay stateless.
+   */
+  constructor(
+    maxPendingFragments = 1024,
+    readonly reassemble = true,
+  ) {
+    this.fragments = new IpFragmentReassembler(reassemble ? maxPendingFragments : 0);
   }
 
   decode(linkType: number, buf: Buffer, offset: number, length: number, tsMs: number): DecodeStatus {

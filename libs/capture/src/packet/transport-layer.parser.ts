@@ -121,10 +121,19 @@ function endpointHash(a0: number, a1: number, a2: number, a3: number, port: numb
 
 /** Symmetric (both directions hash alike), so a connection lands in one shard and one table slot. */
 export function flowHash(p: DecodedPacket): number {
-  let h =
-    (endpointHash(p.src0, p.src1, p.src2, p.src3, p.srcPort) +
-      endpointHash(p.dst0, p.dst1, p.dst2, p.dst3, p.dstPort)) |
-    0;
+  return mixFlowHash(
+    endpointHash(p.src0, p.src1, p.src2, p.src3, p.srcPort) +
+      endpointHash(p.dst0, p.dst1, p.dst2, p.dst3, p.dstPort),
+  );
+}
+
+/** flowHash of an IPv4 segment (addresses in the last word, as the decoder fills them). */
+export function ipv4FlowHash(src: number, srcPort: number, dst: number, dstPort: number): number {
+  return mixFlowHash(endpointHash(0, 0, 0, src, srcPort) + endpointHash(0, 0, 0, dst, dstPort));
+}
+
+function mixFlowHash(sum: number): number {
+  let h = sum | 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;

@@ -35,6 +35,11 @@ export class CaptureFileParser {
     return this.failure !== undefined || this.inner?.error !== undefined;
   }
 
+  /** Bytes of an unfinished record (or of a format prefix) held until the next chunk. */
+  pendingBytes(): number {
+    return (this.inner?.pendingBytes() ?? 0) + this.prefix.length;
+  }
+
   stats(): CaptureReadStats {
     const inner = this.inner;
     const error = this.failure ?? inner?.error;
@@ -43,7 +48,7 @@ export class CaptureFileParser {
       frames: inner?.frames ?? 0,
       snapped: inner?.snapped ?? 0,
       oversized: inner?.oversized ?? 0,
-      truncatedBytes: (inner?.pendingBytes() ?? 0) + this.prefix.length,
+      truncatedBytes: this.pendingBytes(),
       linkTypes:
         inner instanceof PcapParser
           ? inner.link >= 0

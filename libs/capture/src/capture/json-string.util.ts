@@ -1,0 +1,67 @@
+/**
+ * Strings as JSON.stringify escapes them, in UTF-8, straight into a buffer (for the ApiCall
+ * serialiser). Writes at `p`, returns the position after it; the caller makes room (6 bytes a
+ * UTF-16 unit at most, plus the quotes).
+ */
+
+const HEX = '0123456789abcdef';
+/** JSON.stringify's short escapes for control characters; the others are \u00xx. */
+const SHORT_ESCAPES: Record<number, number> = { 8: 0x62, 9: 0x74, 10: 0x6e, 12: 0x66, 13: 0x72 };
+
+/** Printable ASCII but `"` and `\`: copied as they are by the native Latin-1 writer (which beats a loop past ~24 characters). */
+const PLAIN = /^[ !#-[\]-~]*$/;
+
+/** A JSON string as JSON.stringify escapes it (well-formed: lone surrogates as \udxxx), in UTF-8. */
+export function writeJsonString(out: Buffer, p: number, s: string): number {
+  out[p++] = 0x22;
+  const length = s.length;
+  if (length > 24 && PLAIN.test(s)) {
+    p += out.write(s, p, 'latin1');
+    out[p] = 0x22;
+    return p + 1;
+  }
+  for (let i = 0; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x80) {
+      if (c === 0x22 || c === 0x5c) out[p++] = 0x5c;
+      out[p++] = c;
+    } else if (c < 0x20) {
+      out[p++] = 0x5c;
+      const short = SHORT_ESCAPES[c];
+      if (short !== undefined) out[p++] = short;
+      else p = unicodeEscape(out, p, c);
+    } else if (c < 0x800) {
+      out[p++] = 0xc0 | (c >> 6);
+      out[p++] = 0x80 | (c & 0x3f);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      out[p++] = 0xe0 | (c >> 12);
+      out[p++] = 0x80 | ((c >> 6) & 0x3f);
+      out[p++] = 0x80 | (c & 0x3f);
+    } else {
+      const next = i + 1 < length ? s.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        out[p++] = 0xf0 | (cp >> 18);
+        out[p++] = 0x80 | ((cp >> 12) & 0x3f);
+        out[p++] = 0x80 | ((cp >> 6) & 0x3f);
+        out[p++] = 0x80 | (cp & 0x3f);
+        i++;
+      } else {
+        out[p++] = 0x5c;
+        p = unicodeEscape(out, p, c);
+      }
+    }
+  }
+  out[p] = 0x22;
+  return p + 1;
+}
+
+/** `u` and four lowercase hex digits (the backslash is already written). */
+function unicodeEscape(out: Buffer, p: number, c: number): number {
+  out[p++] = 0x75;
+  out[p++] = HEX.charCodeAt((c >> 12) & 0xf);
+  out[p++] = HEX.charCodeAt((c >> 8) & 0xf);
+  out[p++] = HEX.charCodeAt((c >> 4) & 0xf);
+  out[p++] = HEX.charCodeAt(c & 0xf);
+  return p;
+}
