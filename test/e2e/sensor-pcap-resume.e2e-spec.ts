@@ -7,6 +7,7 @@ import {
   countedInventory,
   fetchInventory,
   generateCapture,
+  pcapSensorArgs,
   readPcapCheckpoint,
   totalCalls,
   waitUntil,
@@ -38,18 +39,7 @@ describe('sensor pcap --resume after kill -9', () => {
   beforeAll(() => generateCapture(capture, EXCHANGES));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const sensor = (sink: string, ...extra: string[]) => [
-    'sensor',
-    'pcap',
-    '--file',
-    capture,
-    '--sink',
-    sink,
-    '--workers',
-    '2',
-    '--no-progress',
-    ...extra,
-  ];
+  const sensor = (sink: string, ...extra: string[]) => pcapSensorArgs(capture, sink, ...extra);
 
   it('should end with the inventory of an undisturbed run', async () => {
     // 1: dies by SIGKILL after the API accepted its 2nd batch, before the checkpoint counted it

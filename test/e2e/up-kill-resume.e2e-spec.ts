@@ -9,6 +9,7 @@ import {
   countedInventory,
   fetchInventory,
   generateCapture,
+  pcapSensorArgs,
   readPcapCheckpoint,
   totalCalls,
   waitUntil,
@@ -49,18 +50,7 @@ describe('apiscope up killed by SIGKILL mid-batch, sensor resumed', () => {
   beforeAll(() => generateCapture(capture, EXCHANGES));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const sensor = (sink: string, ...extra: string[]) => [
-    'sensor',
-    'pcap',
-    '--file',
-    capture,
-    '--sink',
-    sink,
-    '--workers',
-    '2',
-    '--no-progress',
-    ...extra,
-  ];
+  const sensor = (sink: string, ...extra: string[]) => pcapSensorArgs(capture, sink, ...extra);
 
   it('should lose nothing and count nothing twice', async () => {
     const port = await freePort();

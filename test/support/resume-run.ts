@@ -19,6 +19,11 @@ export function generateCapture(path: string, exchanges: number): void {
   );
 }
 
+/** `apiscope sensor pcap` over `capture` with two workers (so per-shard checkpoints are exercised). */
+export function pcapSensorArgs(capture: string, sink: string, ...extra: string[]): string[] {
+  return ['sensor', 'pcap', '--file', capture, '--sink', sink, '--workers', '2', '--no-progress', ...extra];
+}
+
 /** The pcap sensor's checkpoint in `dataDir` (there is one capture per test), or undefined. */
 export function readPcapCheckpoint(
   dataDir: string,

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import fc from 'fast-check';
 
 import { type ApiCall, validateApiCall } from '@apiscope/contracts';
 
-import { CORPUS_DIR } from '../testing/corpus-path.util';
+import { CORPUS_DIR, corpusCaptures } from '../testing/corpus-path.util';
 import { apiCallJsonBound, writeApiCallJson } from './api-call-json.util';
 import { HttpCaptureParser } from './http-capture.parser';
 
@@ -16,16 +16,7 @@ function serialise(call: ApiCall): Buffer {
 
 /** Every event the engine makes from the corpus captures. */
 function corpusCalls(): ApiCall[] {
-  const files = readFileSync(join(CORPUS_DIR, 'INDEX.tsv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t')[1])
-    .concat(
-      readdirSync(join(CORPUS_DIR, 'api-pcaps'))
-        .filter((f) => f.endsWith('.pcap'))
-        .map((f) => join('api-pcaps', f)),
-    );
+  const files = corpusCaptures();
   const calls: ApiCall[] = [];
   for (const file of files) {
     const engine = new HttpCaptureParser({ sensorId: 'spec', onCall: (c) => calls.push(c) });

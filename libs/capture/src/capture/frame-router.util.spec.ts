@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { type ApiCall } from '@apiscope/contracts';
 
-import { CORPUS_DIR } from '../testing/corpus-path.util';
+import { CORPUS_DIR, corpusCaptures } from '../testing/corpus-path.util';
 import { ethernet, ipTcp, ipv4Packet, pcapFile, tcpSegment, udp } from '../testing/frame-builder.util';
 import { type CaptureStats } from './capture-stats.type';
 import { FrameRouter } from './frame-router.util';
@@ -60,16 +60,7 @@ const figures = (stats: CaptureStats) => ({ ...stats, tcp: { ...stats.tcp, close
 
 const byId = (calls: ApiCall[]) => [...calls].sort((a, b) => a.id.localeCompare(b.id));
 
-const captures = readFileSync(join(CORPUS_DIR, 'INDEX.tsv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t')[1])
-  .concat(
-    readdirSync(join(CORPUS_DIR, 'api-pcaps'))
-      .filter((f) => f.endsWith('.pcap'))
-      .map((f) => join('api-pcaps', f)),
-  );
+const captures = corpusCaptures();
 
 /**
  * Connections whose requests arrive as IPv4 fragments (out of order, one inside VXLAN), mixed with

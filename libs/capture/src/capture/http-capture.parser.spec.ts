@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { type ApiCall, validateApiCall } from '@apiscope/contracts';
 
-import { CORPUS_DIR } from '../testing/corpus-path.util';
+import { CORPUS_DIR, corpusCaptures } from '../testing/corpus-path.util';
 import { ethernet, ipTcp, pcapFile, type TcpSpec } from '../testing/frame-builder.util';
 import { type CaptureStats } from './capture-stats.type';
 import { type HttpCaptureOptions } from './http-capture-options.type';
@@ -18,16 +18,7 @@ function parse(data: Buffer, options: Partial<HttpCaptureOptions> = {}, chunk = 
   return { calls, stats: engine.finish() };
 }
 
-const captures = readFileSync(join(CORPUS_DIR, 'INDEX.tsv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t')[1])
-  .concat(
-    readdirSync(join(CORPUS_DIR, 'api-pcaps'))
-      .filter((f) => f.endsWith('.pcap'))
-      .map((f) => join('api-pcaps', f)),
-  );
+const captures = corpusCaptures();
 
 const frame = (spec: TcpSpec, tsMs: number) => ({
   data: ethernet(spec.src.includes(':') ? 0x86dd : 0x0800, ipTcp(spec)),
