@@ -1,20 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+import { INVENTORY_CHANGE_KINDS, type InventoryChangeKind } from '@apiscope/inventory';
+
 export class ChangeDto {
   @ApiProperty({ format: 'date-time' }) ts!: string;
-  @ApiProperty({
-    enum: [
-      'new_service',
-      'new_endpoint',
-      'new_flag',
-      'new_sensitive_class',
-      'new_field',
-      'endpoint_quiet',
-      'endpoint_active_again',
-      'new_finding',
-    ],
-  })
-  kind!: string;
+  @ApiProperty({ enum: INVENTORY_CHANGE_KINDS }) kind!: InventoryChangeKind;
   @ApiProperty() service!: string;
   @ApiProperty() method!: string;
   @ApiProperty() path!: string;

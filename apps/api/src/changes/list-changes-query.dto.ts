@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { INVENTORY_CHANGE_KINDS, type InventoryChangeKind } from '@apiscope/inventory';
 
+import { EndpointIdText } from '../validation/endpoint-id-text.decorator';
 import { PrintableText } from '../validation/printable-text.decorator';
 
 export class ListChangesQueryDto {
@@ -41,7 +42,6 @@ export class ListChangesQueryDto {
       "opaque endpoint id, as `id` in endpoint lists: that endpoint's changes and its service's service-wide ones",
   })
   @IsOptional()
-  @MaxLength(6000)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'endpointId must be an endpoint id from an endpoint list' })
+  @EndpointIdText()
   endpointId?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 import { SENSITIVE_CLASSES, type SensitiveClass } from '@apiscope/inference';
 import {
@@ -12,6 +12,7 @@ import {
 } from '@apiscope/inventory';
 
 import { PageQueryDto } from '../pagination/page-query.dto';
+import { EndpointIdText } from '../validation/endpoint-id-text.decorator';
 import { PrintableText } from '../validation/printable-text.decorator';
 
 const CATEGORIES = Object.keys(OWASP_API_TOP_10_2023) as OwaspApiCategory[];
@@ -44,7 +45,6 @@ export class ListFindingsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'opaque endpoint id, as `id` in endpoint lists' })
   @IsOptional()
-  @MaxLength(6000)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'endpointId must be an endpoint id from an endpoint list' })
+  @EndpointIdText()
   endpointId?: string;
 }

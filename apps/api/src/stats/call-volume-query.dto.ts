@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 
 import { CALL_VOLUME_INTERVALS, type CallVolumeInterval } from '@apiscope/storage';
 
 import { PageQueryDto } from '../pagination/page-query.dto';
+import { EndpointIdText } from '../validation/endpoint-id-text.decorator';
 import { PrintableText } from '../validation/printable-text.decorator';
 
 /** Calls per service and time bucket, by bucket then service. */
@@ -34,7 +35,6 @@ export class CallVolumeQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'only this endpoint (an endpoint id from an endpoint list)' })
   @IsOptional()
-  @MaxLength(6000)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'endpoint must be an endpoint id from an endpoint list' })
+  @EndpointIdText()
   endpoint?: string;
 }
