@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { CaptureShard } from './capture-shard.util';
+import { detachEarly } from './detach-early.util';
 import { FrameIndex } from './frame-index.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
@@ -10,6 +11,7 @@ import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protoc
  * (several workers: each decodes only its own connections' packets). Events go back as NDJSON blocks whose memory
  * is transferred, not copied.
  */
+detachEarly();
 const init = workerData as WorkerInit;
 const shard = new CaptureShard(init);
 const index =

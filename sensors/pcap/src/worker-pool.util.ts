@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 
 import { type CaptureStats } from '@apiscope/capture';
 
+import { detachEarly } from './detach-early.util';
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
 import { ShardRouter } from './shard-router.util';
 import { SlotRing } from './slot-ring.util';
@@ -45,6 +46,7 @@ export class WorkerPool {
     private readonly onCalls: (data: Buffer, count: number, written: () => void, shard: number) => void,
     routed: boolean,
   ) {
+    detachEarly(); // this thread transfers blocks back to the workers: see detach-early.util.ts
     const failure = () => this.failure;
     if (routed) {
       this.router = new ShardRouter(
