@@ -20,11 +20,11 @@ export interface SensorReport {
 
 /**
  * The pcap sensor: source (file, stdin, tcpdump) -> engines -> sink (stdout NDJSON or HTTP ingest).
- * The engines run in N worker threads that each own a shard of the connections (N = 1 too), so
- * this thread only reads and writes, which overlaps with the parsing. With one worker, the worker
- * reads the capture bytes itself; with several, this thread reads the records and routes each
- * TCP segment to the worker that owns its connection (FrameRouter), so that the decoding is
- * split too instead of every worker decoding every packet.
+ * N engines each own a shard of the connections. With one, it runs in a worker thread that reads
+ * the capture bytes itself, so this thread only reads and writes, which overlaps with the parsing.
+ * With several, this thread reads the records and routes each TCP segment to the engine that owns
+ * its connection (FrameRouter), so that the decoding is split too, and runs shard 0 itself beside
+ * N-1 worker threads (one V8 heap per core: shard-thread.util.ts).
  */
 export class PcapSensorService {
   private stopLive: (() => void) | undefined;

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 
 import { type CaptureStats } from '@apiscope/capture';
 
@@ -8,7 +7,8 @@ import { detachEarly } from './detach-early.util';
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
 import { ShardRouter } from './shard-router.util';
 import { SlotRing } from './slot-ring.util';
-import { compileWorkerModules, WORKER_BOOTSTRAP } from './worker-modules.util';
+import { inThreadShard, type ShardEvents, type ShardThread, workerShard } from './shard-thread.util';
+import { compileWorkerModules } from './worker-modules.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
 const CHUNK_SIZE = 4 * 1024 * 1024;
@@ -25,7 +25,7 @@ const YOUNG_SEMI_SPACE_MB = 16;
  * frames of its connections, so that N workers split the decoding too.
  */
 export class WorkerPool {
-  private readonly workers: Worker[] = [];
+  private readonly workers: ShardThread[] = [];
   private readonly ring: SlotRing;
   readonly router: ShardRouter | undefined;
   /** By shard index: merging needs to know shard 0. */
@@ -51,7 +51,7 @@ export class WorkerPool {
     if (routed) {
       this.router = new ShardRouter(
         count,
-        (w, message, transfer) => this.workers[w].postMessage(message, transfer),
+        (w, message, transfer) => this.workers[w].post(message, transfer),
         failure,
       );
       this.ring = this.router.ring;
@@ -59,6 +59,7 @@ export class WorkerPool {
     // the young generation starts at its full size in the workers' heaps (created after this):
     // growing from 1 MiB took twice the scavenges, a tenth of a worker's time
     setFlagsFromString(`--min-semi-space-size=${YOUNG_SEMI_SPACE_MB}`);
+    // routed, shard 0 runs on this thread (shard-thread.util.ts says why); one worker reads alone
     const modules = compileWorkerModules(ENTRY);
     for (let i = 0; i < count; i++) {
       const index = this.router?.indexes[i];
@@ -71,18 +72,13 @@ export class WorkerPool {
       };
       if (index !== undefined)
         init.index = { buffer: index.buffer, capacity: index.capacity, slots: this.ring.slots };
-      const worker = new Worker(WORKER_BOOTSTRAP, {
-        eval: true,
-        workerData: { ...init, entry: ENTRY, modules },
-        // a larger young generation: per-exchange objects die young, fewer scavenges (~10% CPU)
-        resourceLimits: { maxYoungGenerationSizeMb: 48 },
-      });
-      worker.on('message', (message: FromWorker) => this.receive(message, i));
-      worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => {
-        if (code !== 0 && this.reported < count) this.fail(new Error(`worker ${i} exited with code ${code}`));
-      });
-      this.workers.push(worker);
+      const events: ShardEvents = {
+        message: (message) => this.receive(message, i),
+        fail: (error) => this.fail(error),
+      };
+      this.workers.push(
+        routed && i === 0 ? inThreadShard(init, events) : workerShard(init, ENTRY, modules, events),
+      );
     }
   }
 
@@ -98,7 +94,7 @@ export class WorkerPool {
     if (this.router !== undefined) return this.router.dispatch(slot, view, length, live);
     this.ring.hold(slot, this.workers.length);
     const message: ToWorker = { type: 'chunk', slot, length, live };
-    for (const worker of this.workers) worker.postMessage(message);
+    for (const worker of this.workers) worker.post(message);
     this.ring.release(slot);
   }
 
@@ -114,7 +110,7 @@ export class WorkerPool {
         this.statsDone = resolve;
         this.onFailure = reject;
         if (this.failure !== undefined) return reject(this.failure);
-        for (const worker of this.workers) worker.postMessage({ type: 'end' } satisfies ToWorker);
+        for (const worker of this.workers) worker.post({ type: 'end' } satisfies ToWorker);
       });
     } finally {
       await this.terminate();
@@ -134,7 +130,7 @@ export class WorkerPool {
         this.onCalls(
           Buffer.from(block, message.data.byteOffset, message.data.byteLength),
           message.count,
-          () => worker.postMessage({ type: 'recycle', block } satisfies ToWorker, [block]),
+          () => worker.post({ type: 'recycle', block } satisfies ToWorker, [block]),
           index,
         );
         return;

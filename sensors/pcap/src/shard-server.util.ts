@@ -1,0 +1,72 @@
+import { type MessagePort } from 'node:worker_threads';
+
+import { CaptureShard } from './capture-shard.util';
+import { FrameIndex } from './frame-index.util';
+import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
+
+/**
+ * Runs one engine shard behind `port`: reads its input from the shared ring of capture chunks,
+ * either whole (one worker: it reads the records itself) or only the frames the reading thread
+ * listed for it (several: each decodes only its own connections' packets), and sends its events
+ * back as NDJSON blocks whose memory is transferred, not copied. The same code serves a worker
+ * thread (pcap.worker.ts) and the shard that runs on the reading thread (shard-thread.util.ts).
+ */
+export function serveShard(port: MessagePort, init: WorkerInit, fail?: (error: Error) => void): void {
+  const shard = new CaptureShard(init);
+  const index =
+    init.index === undefined
+      ? undefined
+      : new FrameIndex(init.index.capacity, init.index.slots, init.index.buffer);
+
+  const flush = (all: boolean): void => {
+    for (const out of shard.take(all)) {
+      const message: FromWorker = { type: 'calls', data: out.data, count: out.count };
+      port.postMessage(message, [out.data.buffer as ArrayBuffer]);
+    }
+  };
+
+  const receive = (message: ToWorker): void => {
+    switch (message.type) {
+      case 'chunk': {
+        if (index === undefined)
+          shard.push(Buffer.from(init.ring, message.slot * init.slotSize, message.length));
+        else
+          shard.pushIndexed(
+            Buffer.from(init.ring, message.slot * init.slotSize, init.slotSize),
+            index,
+            message.slot,
+            message.length,
+          );
+        // live captures trickle: send what is there so events are not held back
+        flush(message.live);
+        port.postMessage({ type: 'released', slot: message.slot, failed: shard.failed } satisfies FromWorker);
+        return;
+      }
+      case 'frame': {
+        const frame = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
+        shard.pushFrame(frame, message.linkType, message.tsMs, message.everyShard);
+        flush(false);
+        port.postMessage({ type: 'frameReleased', bytes: frame.length } satisfies FromWorker);
+        return;
+      }
+      case 'recycle':
+        shard.recycle(message.block);
+        return;
+      case 'end': {
+        const stats = shard.finish();
+        flush(true);
+        port.postMessage({ type: 'stats', stats } satisfies FromWorker);
+      }
+    }
+  };
+  // in a worker an exception ends the thread and the pool hears of it; on the reading thread it
+  // would be uncaught, so it is handed to `fail` instead
+  port.on('message', (message: ToWorker) => {
+    if (fail === undefined) return receive(message);
+    try {
+      receive(message);
+    } catch (error) {
+      fail(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
