@@ -13,3 +13,4 @@ export { FrameRouter } from './capture/frame-router.util';
 export type { RoutedFrameSink, RouterStats } from './capture/frame-router.util';
 export { mergeRoutedCaptureStats } from './capture/merge-routed-stats.util';
 export { apiCallJsonBound, writeApiCallJson } from './capture/api-call-json.util';
+export type { BodyTexts } from './http/api-call.builder';

@@ -26,7 +26,9 @@ export class CaptureShard {
       memoryLimitBytes: options.memoryLimitBytes,
       shardIndex: options.shardIndex,
       shardCount: options.shardCount,
-      onCall: (call) => this.out.addCall(call),
+      // events only become NDJSON here: body text goes from bytes to JSON without a string
+      textBodiesAsBytes: true,
+      onCall: (call, texts) => this.out.addCall(call, texts),
     });
   }
 

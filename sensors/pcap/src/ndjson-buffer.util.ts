@@ -1,4 +1,4 @@
-import { apiCallJsonBound, writeApiCallJson } from '@apiscope/capture';
+import { apiCallJsonBound, type BodyTexts, writeApiCallJson } from '@apiscope/capture';
 import { type ApiCall } from '@apiscope/contracts';
 
 const BLOCK = 2 * 1024 * 1024;
@@ -34,11 +34,14 @@ export class NdjsonBuffer {
     this.lines += 1;
   }
 
-  /** An event, serialised straight into the block (the bytes of JSON.stringify, without its string). */
-  addCall(call: ApiCall): void {
-    const worst = apiCallJsonBound(call) + 1;
+  /**
+   * An event, serialised straight into the block (the bytes of JSON.stringify, without its string);
+   * `texts`: its bodies' text still as bytes (HttpCaptureOptions.textBodiesAsBytes).
+   */
+  addCall(call: ApiCall, texts?: BodyTexts): void {
+    const worst = apiCallJsonBound(call, texts) + 1;
     if (this.used + worst > this.block.length) this.seal(worst);
-    this.used = writeApiCallJson(call, this.block, this.used);
+    this.used = writeApiCallJson(call, this.block, this.used, texts);
     this.block[this.used++] = 0x0a;
     this.lines += 1;
   }

@@ -5,9 +5,11 @@ import fc from 'fast-check';
 
 import { type ApiCall, validateApiCall } from '@apiscope/contracts';
 
+import { type BodyTexts } from '../http/api-call.builder';
 import { CORPUS_DIR, corpusCaptures } from '../testing/corpus-path.util';
 import { apiCallJsonBound, writeApiCallJson } from './api-call-json.util';
 import { HttpCaptureParser } from './http-capture.parser';
+import { writeJsonUtf8 } from './json-string.util';
 
 function serialise(call: ApiCall): Buffer {
   const out = Buffer.alloc(apiCallJsonBound(call));
@@ -24,6 +26,24 @@ function corpusCalls(): ApiCall[] {
     engine.finish();
   }
   return calls;
+}
+
+/** The same events, serialised by an engine that keeps body text as bytes (as the pcap sensor does). */
+function corpusJsonFromBytes(): string[] {
+  const lines: string[] = [];
+  for (const file of corpusCaptures()) {
+    const engine = new HttpCaptureParser({
+      sensorId: 'spec',
+      textBodiesAsBytes: true,
+      onCall: (call: ApiCall, texts?: BodyTexts) => {
+        const out = Buffer.alloc(apiCallJsonBound(call, texts));
+        lines.push(out.toString('utf8', 0, writeApiCallJson(call, out, 0, texts)));
+      },
+    });
+    engine.push(readFileSync(join(CORPUS_DIR, file)));
+    engine.finish();
+  }
+  return lines;
 }
 
 const base: ApiCall = {
@@ -45,6 +65,32 @@ describe(writeApiCallJson.name, () => {
       expect(bytes.toString('utf8')).toBe(JSON.stringify(call));
       expect(validateApiCall(JSON.parse(bytes.toString('utf8')))).toMatchObject({ ok: true });
     }
+  });
+
+  it('should write body text kept as bytes exactly as the event with that text in `data`', () => {
+    const fromBytes = corpusJsonFromBytes();
+    const fromStrings = corpusCalls().map((call) => JSON.stringify(call));
+    expect(fromBytes).toEqual(fromStrings);
+    // the corpus has text bodies with quotes, controls and non-ASCII
+    const texts = fromStrings.filter((line) =>
+      /"encoding":"utf8"(,"contentType":"(?:[^"\\]|\\.)*")?,"data":"/.test(line),
+    );
+    expect(texts.length).toBeGreaterThan(150);
+    expect(texts.filter((line) => /"data":"[^"]*\\n/.test(line)).length).toBeGreaterThan(50);
+    expect(texts.filter((line) => /[^\x00-\x7f]/.test(line)).length).toBeGreaterThan(10);
+  });
+
+  it('should escape UTF-8 text bytes as JSON.stringify escapes the decoded text', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string());
+    fc.assert(
+      fc.property(text, (s) => {
+        const bytes = Buffer.from(s, 'utf8'); // lone surrogates become U+FFFD: valid UTF-8, as isUtf8 requires
+        const out = Buffer.alloc(bytes.length * 6 + 2);
+        const end = writeJsonUtf8(out, 0, bytes);
+        expect(out.subarray(0, end).equals(Buffer.from(JSON.stringify(bytes.toString('utf8'))))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('should escape any string as JSON.stringify does (controls, quotes, non-ASCII, lone surrogates)', () => {

@@ -1,10 +1,14 @@
 import { type ApiCall, type ApiCallBody, type NameValueList, type NetworkPeer } from '@apiscope/contracts';
 
+import { type BodyTexts } from '../http/api-call.builder';
 import { writeEpochMs, writeJsonNumber, writeShortMs } from './json-number.util';
-import { writeJsonString } from './json-string.util';
+import { writeJsonString, writeJsonUtf8 } from './json-string.util';
 
-/** Bytes an event can take at most: 6 per UTF-16 unit (`\u00xx`, a lone surrogate `\udxxx`). */
-export function apiCallJsonBound(call: ApiCall): number {
+/**
+ * Bytes an event can take at most: 6 per UTF-16 unit (`\u00xx`, a lone surrogate `\udxxx`) or
+ * per byte of a body text given as bytes.
+ */
+export function apiCallJsonBound(call: ApiCall, texts?: BodyTexts): number {
   const r = call.request;
   let chars = call.id.length + call.sensor.id.length + call.sensor.kind.length;
   chars += r.method.length + r.target.length + r.path.length + (r.host?.length ?? 0);
@@ -15,6 +19,7 @@ export function apiCallJsonBound(call: ApiCall): number {
     chars += pairsChars(res.headers) + bodyChars(res.body);
     items += res.headers.length;
   }
+  if (texts !== undefined) chars += (texts.request?.length ?? 0) + (texts.response?.length ?? 0);
   return chars * 6 + items * 8 + 1024;
 }
 
@@ -33,9 +38,10 @@ function bodyChars(body: ApiCallBody | undefined): number {
  * apiCallJsonBound(call) bytes of room) and returns the position after it. Events were a third of
  * a sensor worker's time in JSON.stringify and re-encoding its string: this walks the known shape
  * of ApiCall v1 and encodes each character once. Same bytes, same key order (the builder's), which
- * the spec checks against JSON.stringify.
+ * the spec checks against JSON.stringify. A body whose `data` is unset and whose text is in `texts`
+ * (buildApiCall with texts) is written as if `data` held that text.
  */
-export function writeApiCallJson(call: ApiCall, out: Buffer, pos: number): number {
+export function writeApiCallJson(call: ApiCall, out: Buffer, pos: number, texts?: BodyTexts): number {
   let p = raw(out, pos, '{"v":');
   p = writeJsonNumber(out, p, call.v);
   p = writeJsonString(out, raw(out, p, ',"id":'), call.id);
@@ -53,13 +59,13 @@ export function writeApiCallJson(call: ApiCall, out: Buffer, pos: number): numbe
   p = pairs(out, raw(out, p, ',"query":'), r.query);
   p = pairs(out, raw(out, p, ',"headers":'), r.headers);
   if (r.host !== undefined) p = writeJsonString(out, raw(out, p, ',"host":'), r.host);
-  if (r.body !== undefined) p = body(out, raw(out, p, ',"body":'), r.body);
+  if (r.body !== undefined) p = body(out, raw(out, p, ',"body":'), r.body, texts?.request);
   out[p++] = 0x7d;
   const res = call.response;
   if (res !== undefined) {
     p = writeJsonNumber(out, raw(out, p, ',"response":{"status":'), res.status);
     p = pairs(out, raw(out, p, ',"headers":'), res.headers);
-    if (res.body !== undefined) p = body(out, raw(out, p, ',"body":'), res.body);
+    if (res.body !== undefined) p = body(out, raw(out, p, ',"body":'), res.body, texts?.response);
     out[p++] = 0x7d;
   }
   if (call.durationMs !== undefined) p = writeShortMs(out, raw(out, p, ',"durationMs":'), call.durationMs);
@@ -76,12 +82,13 @@ function peer(out: Buffer, p: number, peer: NetworkPeer): number {
   return p + 1;
 }
 
-function body(out: Buffer, p: number, b: ApiCallBody): number {
+function body(out: Buffer, p: number, b: ApiCallBody, text: Buffer | undefined): number {
   p = writeJsonNumber(out, raw(out, p, '{"size":'), b.size);
   p = raw(out, p, b.truncated ? ',"truncated":true' : ',"truncated":false');
   p = writeJsonString(out, raw(out, p, ',"encoding":'), b.encoding);
   if (b.contentType !== undefined) p = writeJsonString(out, raw(out, p, ',"contentType":'), b.contentType);
   if (b.data !== undefined) p = writeJsonString(out, raw(out, p, ',"data":'), b.data);
+  else if (text !== undefined) p = writeJsonUtf8(out, raw(out, p, ',"data":'), text);
   out[p] = 0x7d;
   return p + 1;
 }

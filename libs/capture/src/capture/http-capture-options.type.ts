@@ -1,5 +1,7 @@
 import { type ApiCall } from '@apiscope/contracts';
 
+import { type BodyTexts } from '../http/api-call.builder';
+
 export interface HttpCaptureOptions {
   /** `sensor.id` of every event. */
   sensorId: string;
@@ -20,7 +22,13 @@ export interface HttpCaptureOptions {
   idleTimeoutMs?: number;
   /** Bytes per direction searched for a first HTTP message before giving up; default 64 KiB. */
   scanBytes?: number;
-  onCall: (call: ApiCall) => void;
+  /**
+   * Leave the UTF-8 text of bodies as bytes: `data` unset, the bytes in `onCall`'s `texts`, which
+   * is reused for the next event (serialise the event before returning). For a sensor whose events
+   * only go to writeApiCallJson; default false (`data` holds the text).
+   */
+  textBodiesAsBytes?: boolean;
+  onCall: (call: ApiCall, texts?: BodyTexts) => void;
 }
 
 export const CAPTURE_DEFAULTS = {
@@ -33,6 +41,7 @@ export const CAPTURE_DEFAULTS = {
   maxFlowBufferBytes: 4 * 1024 * 1024,
   idleTimeoutMs: 120_000,
   scanBytes: 64 * 1024,
+  textBodiesAsBytes: false,
 } as const;
 
 export function resolveCaptureOptions(options: HttpCaptureOptions): Required<HttpCaptureOptions> {

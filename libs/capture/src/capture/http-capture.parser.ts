@@ -1,4 +1,4 @@
-import { type ApiCallBuildOptions, buildApiCall } from '../http/api-call.builder';
+import { type ApiCallBuildOptions, type BodyTexts, buildApiCall } from '../http/api-call.builder';
 import { emptyHttpStats, type HttpExchange, type HttpFlowInfo } from '../http/http-exchange.type';
 import { type MemoryBudget } from '../http/memory-budget.type';
 import { DECODE_STATUS_NAMES, DecodeStatus } from '../packet/decoded-packet.type';
@@ -26,6 +26,8 @@ export class HttpCaptureParser implements FrameSink {
   private readonly options: ReturnType<typeof resolveCaptureOptions>;
   private readonly budget: MemoryBudget;
   private readonly build: ApiCallBuildOptions;
+  /** Reused for every event when bodies' text stays bytes (textBodiesAsBytes). */
+  private readonly texts: BodyTexts | undefined;
   private readonly ctx: TcpFlowContext;
   private readonly decodeCounts = new Array<number>(10).fill(0);
   private readonly stats: Omit<CaptureStats, 'read' | 'decode' | 'fragments' | 'memoryUsed' | 'openFlows'>;
@@ -41,6 +43,7 @@ export class HttpCaptureParser implements FrameSink {
       sensorKind: this.options.sensorKind,
       bodyCap: this.options.maxBodyBytes,
     };
+    if (this.options.textBodiesAsBytes) this.texts = { request: undefined, response: undefined };
     const http = emptyHttpStats();
     this.stats = {
       bytes: 0,
@@ -146,7 +149,7 @@ export class HttpCaptureParser implements FrameSink {
   }
 
   private emit(exchange: HttpExchange, flow: HttpFlowInfo): void {
-    const call = buildApiCall(exchange, flow, this.build);
+    const call = buildApiCall(exchange, flow, this.build, this.texts);
     if (typeof call === 'string') {
       this.stats.dropped[call] = (this.stats.dropped[call] ?? 0) + 1;
       return;
@@ -154,7 +157,7 @@ export class HttpCaptureParser implements FrameSink {
     this.stats.calls += 1;
     this.stats.http.exchanges += 1;
     if (call.incomplete === true) this.stats.http.incomplete += 1;
-    this.options.onCall(call);
+    this.options.onCall(call, this.texts);
   }
 
   private closeFlow(flow: TcpFlow): void {

@@ -65,3 +65,35 @@ function unicodeEscape(out: Buffer, p: number, c: number): number {
   out[p++] = HEX.charCodeAt(c & 0xf);
   return p;
 }
+
+/** Bytes that valid UTF-8 text carries into a JSON string unchanged (all but controls, `"`, `\`). */
+const PLAIN_BYTE = new Uint8Array(256).fill(1);
+for (let b = 0; b < 0x20; b++) PLAIN_BYTE[b] = 0;
+PLAIN_BYTE[0x22] = PLAIN_BYTE[0x5c] = 0;
+
+/**
+ * Valid UTF-8 text, given as its bytes, as the JSON string JSON.stringify writes for the decoded
+ * text: multi-byte sequences are copied as they are (valid UTF-8 has no lone surrogates, and
+ * JSON.stringify escapes nothing else above 0x7f), controls, `"` and `\` escaped. Byte for byte
+ * instead of decoding to a string first; the caller makes room (6 bytes a byte, plus the quotes).
+ */
+export function writeJsonUtf8(out: Buffer, p: number, text: Uint8Array): number {
+  out[p++] = 0x22;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const b = text[i];
+    if (PLAIN_BYTE[b] === 1) {
+      out[p++] = b;
+      continue;
+    }
+    out[p++] = 0x5c;
+    if (b === 0x22 || b === 0x5c) out[p++] = b;
+    else {
+      const short = SHORT_ESCAPES[b];
+      if (short !== undefined) out[p++] = short;
+      else p = unicodeEscape(out, p, b);
+    }
+  }
+  out[p] = 0x22;
+  return p + 1;
+}

@@ -2,19 +2,26 @@ import {
   API_CALL_CONTRACT_VERSION,
   API_CALL_LIMITS as L,
   type ApiCall,
+  type ApiCallBody,
   type ApiCallRequest,
   type ApiCallResponse,
   type NameValueList,
   splitRequestTarget,
 } from '@apiscope/contracts';
 
-import { toApiCallBody } from './body-encoding.util';
+import { type ApiCallBodyParts, toApiCallBodyParts } from './body-encoding.util';
 import { type HttpExchange, type HttpFlowInfo } from './http-exchange.type';
 
 export interface ApiCallBuildOptions {
   sensorId: string;
   sensorKind: string;
   bodyCap: number;
+}
+
+/** The UTF-8 text of an event's bodies, left as bytes (their `data` unset) for a serialiser. */
+export interface BodyTexts {
+  request: Buffer | undefined;
+  response: Buffer | undefined;
 }
 
 function clampPairs(pairs: NameValueList, maxItems: number): NameValueList {
@@ -31,11 +38,14 @@ function clampPairs(pairs: NameValueList, maxItems: number): NameValueList {
  * Exchange -> ApiCall v1. Everything the contract bounds is bounded here (oversized header values
  * and query pairs are cut), so events pass `validateApiCall` without validating each one on the
  * hot path. Returns a reason instead when the request cannot be represented (empty or huge target).
+ * With `texts`, text bodies stay bytes there and their `data` is left unset (writeApiCallJson
+ * writes them from the bytes); otherwise `data` holds the text.
  */
 export function buildApiCall(
   exchange: HttpExchange,
   flow: HttpFlowInfo,
   options: ApiCallBuildOptions,
+  texts?: BodyTexts,
 ): ApiCall | string {
   const req = exchange.request;
   const res = exchange.response;
@@ -59,9 +69,10 @@ export function buildApiCall(
     headers: clampPairs(req.headers, L.headerCount),
   };
   if (host !== undefined) request.host = host.length > L.hostLength ? host.slice(0, L.hostLength) : host;
+  if (texts !== undefined) texts.request = texts.response = undefined;
   if (exchange.requestBody !== undefined) {
-    const body = toApiCallBody(exchange.requestBody, req.contentType, options.bodyCap);
-    if (body !== undefined) request.body = body;
+    const parts = toApiCallBodyParts(exchange.requestBody, req.contentType, options.bodyCap);
+    if (parts !== undefined) request.body = withText(parts, texts, 'request');
   }
   const call: ApiCall = {
     v: API_CALL_CONTRACT_VERSION,
@@ -75,8 +86,8 @@ export function buildApiCall(
   if (res !== undefined) {
     const response: ApiCallResponse = { status: res.status, headers: clampPairs(res.headers, L.headerCount) };
     if (exchange.responseBody !== undefined) {
-      const body = toApiCallBody(exchange.responseBody, res.contentType, options.bodyCap);
-      if (body !== undefined) response.body = body;
+      const parts = toApiCallBodyParts(exchange.responseBody, res.contentType, options.bodyCap);
+      if (parts !== undefined) response.body = withText(parts, texts, 'response');
     }
     call.response = response;
   } else exchange.responseBody?.release();
@@ -84,6 +95,15 @@ export function buildApiCall(
   call.durationMs = Math.max(0, end - exchange.requestStartMs);
   if (exchange.incomplete) call.incomplete = true;
   return call;
+}
+
+/** The body, its text decoded into `data` or handed to `texts`. */
+function withText(parts: ApiCallBodyParts, texts: BodyTexts | undefined, side: keyof BodyTexts): ApiCallBody {
+  if (parts.text !== undefined) {
+    if (texts === undefined) parts.body.data = parts.text.toString('utf8');
+    else texts[side] = parts.text;
+  }
+  return parts.body;
 }
 
 /** Why a request-target cannot be carried by the contract, or undefined when it can. */

@@ -86,16 +86,26 @@ function utf8Boundary(data: Buffer): number {
   return end;
 }
 
+/** A body as the contract carries it, with UTF-8 text still as its bytes (`data` unset). */
+export interface ApiCallBodyParts {
+  body: ApiCallBody;
+  /** The text for `data` when the body is valid UTF-8 (`encoding: 'utf8'`), not yet decoded. */
+  text?: Buffer;
+}
+
 /**
  * The contract's body from a collected one: decoded (gzip, deflate, br), cut at `cap` bytes,
  * as UTF-8 text when it is valid UTF-8, otherwise base64. `size` is the decoded length; when the
- * body could not be read whole it is the length known, and `truncated` says so.
+ * body could not be read whole it is the length known, and `truncated` says so. UTF-8 text is
+ * returned as its bytes: a writer that only serialises the event escapes them straight into its
+ * output (writeApiCallJson) instead of decoding them to a string and encoding that again, which
+ * for large JSON bodies was most of an event's cost.
  */
-export function toApiCallBody(
+export function toApiCallBodyParts(
   collector: BodyCollector,
   contentType: string | undefined,
   cap: number,
-): ApiCallBody | undefined {
+): ApiCallBodyParts | undefined {
   if (collector.size === 0) return undefined;
   const { data: raw, complete } = collector.raw();
   let bytes = raw;
@@ -115,12 +125,10 @@ export function toApiCallBody(
   let kept = bytes.length > cap ? bytes.subarray(0, cap) : bytes;
   const body: ApiCallBody = { size, truncated, encoding: 'utf8' };
   if (contentType !== undefined) body.contentType = contentType.slice(0, MAX_CONTENT_TYPE);
-  if (kept.length === 0) return body;
+  if (kept.length === 0) return { body };
   if (truncated) kept = kept.subarray(0, utf8Boundary(kept));
-  if (isUtf8(kept)) body.data = kept.toString('utf8');
-  else {
-    body.encoding = 'base64';
-    body.data = (bytes.length > cap ? bytes.subarray(0, cap) : bytes).toString('base64');
-  }
-  return body;
+  if (isUtf8(kept)) return { body, text: kept };
+  body.encoding = 'base64';
+  body.data = (bytes.length > cap ? bytes.subarray(0, cap) : bytes).toString('base64');
+  return { body };
 }
