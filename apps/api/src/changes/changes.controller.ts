@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type InventoryChangeFilter, InventoryChangeRepository } from '@apiscope/storage';
 
 import { Roles } from '../auth/roles.decorator';
-import { parseEndpointId } from '../endpoints/endpoint-id.util';
+import { requireEndpointId } from '../endpoints/endpoint-id.util';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { RequestValidationException } from '../problem/validation.exception';
 import { ChangePageDto } from './change-page.dto';
@@ -55,12 +55,8 @@ export class ChangesController {
   }
 
   private filterOf(q: ListChangesQueryDto): InventoryChangeFilter | undefined {
-    if (q.endpointId === undefined) return { service: q.service, kind: q.kind };
-    const endpoint = parseEndpointId(q.endpointId);
-    if (!endpoint)
-      throw new RequestValidationException([
-        { field: 'endpointId', problem: 'endpointId is not an endpoint id this API returned' },
-      ]);
+    const endpoint = requireEndpointId(q.endpointId, 'endpointId');
+    if (endpoint === undefined) return { service: q.service, kind: q.kind };
     if (q.service !== undefined && q.service !== endpoint.service) return undefined;
     return {
       service: endpoint.service,

@@ -7,10 +7,9 @@ import {
   splitEndpointKey,
 } from '@apiscope/inventory';
 
-import { endpointIdOf, parseEndpointId } from '../endpoints/endpoint-id.util';
+import { endpointIdOf, requireEndpointId } from '../endpoints/endpoint-id.util';
 import { GetInventoryUseCase } from '../inventory/get-inventory.usecase';
 import { type Page, pageSize, readCursor, toPage } from '../pagination/paginate.util';
-import { RequestValidationException } from '../problem/validation.exception';
 import { type ListFindingsQueryDto } from './list-findings-query.dto';
 
 export type ListedFinding = Finding & { service: string; endpointId: string; method: string; path: string };
@@ -29,11 +28,7 @@ export class ListFindingsUseCase {
   async execute(q: ListFindingsQueryDto): Promise<FindingPage> {
     const limit = pageSize(q.limit);
     const cursor = readCursor(q.cursor, ['number', 'string', 'string', 'string', 'string', 'string']);
-    const endpoint = q.endpointId === undefined ? undefined : parseEndpointId(q.endpointId);
-    if (q.endpointId !== undefined && endpoint === undefined)
-      throw new RequestValidationException([
-        { field: 'endpointId', problem: 'endpointId is not an endpoint id this API returned' },
-      ]);
+    const endpoint = requireEndpointId(q.endpointId, 'endpointId');
     if (endpoint && q.service !== undefined && endpoint.service !== q.service)
       return { items: [], nextCursor: null };
     const { findings } = await this.inventory.assess(endpoint?.service ?? q.service);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { CallVolumeRepository, type CallVolumeInterval } from '@apiscope/storage';
 
-import { parseEndpointId } from '../endpoints/endpoint-id.util';
+import { requireEndpointId } from '../endpoints/endpoint-id.util';
 import { pageSize, readCursor, toPage } from '../pagination/paginate.util';
 import { RequestValidationException } from '../problem/validation.exception';
 import { type CallVolumePageDto } from './call-volume.dto';
@@ -31,11 +31,7 @@ export class GetCallVolumeUseCase {
           problem: `from must be before to, at most ${SPAN[interval].max / DAY} days apart for interval=${interval}`,
         },
       ]);
-    const endpoint = q.endpoint === undefined ? undefined : parseEndpointId(q.endpoint);
-    if (q.endpoint !== undefined && !endpoint)
-      throw new RequestValidationException([
-        { field: 'endpoint', problem: 'endpoint is not an endpoint id' },
-      ]);
+    const endpoint = requireEndpointId(q.endpoint, 'endpoint');
     if (endpoint && q.service !== undefined && q.service !== endpoint.service)
       throw new RequestValidationException([
         { field: 'service', problem: 'service differs from the endpoint’s' },
