@@ -157,7 +157,7 @@ export function registerSensorPcapCommand(sensor: Command): void {
     .option('--api-key <key>', 'API key for an http:// sink (or APISCOPE_API_KEY)')
     .option(
       '--workers <n>',
-      'worker threads, connections sharded by 5-tuple hash (default: the number of cores)',
+      'engines, connections sharded by 5-tuple hash; with 2 or more, the reading thread runs one (default: the cores)',
     )
     .option('--max-body <bytes>', 'body bytes kept per request and response', String(64 * 1024))
     .option(
