@@ -3,16 +3,10 @@ import { basename } from 'node:path';
 
 import { type Command } from 'commander';
 
+import type * as SensorPcap from '@apiscope/sensor-pcap';
+import { type CallSink, type CaptureSource } from '@apiscope/sensor-pcap';
+import { startWorkersEarly } from '@apiscope/sensor-pcap/src/worker-start.util';
 import type * as Transport from '@apiscope/transport';
-
-import {
-  type CallSink,
-  type CaptureSource,
-  formatSensorSummary,
-  PcapSensorException,
-  PcapSensorExceptionCode,
-  PcapSensorService,
-} from '@apiscope/sensor-pcap';
 
 import { UsageException } from './usage.exception';
 
@@ -117,6 +111,11 @@ async function sensorPcap(options: SensorPcapOptions): Promise<void> {
   const sensorId = (
     options.sensorId ?? `pcap:${input.kind === 'file' ? basename(input.path) : hostname()}`
   ).slice(0, 120);
+  // the worker threads start now and load beside the rest of the sensor (~0.1 s each); a resumed
+  // run takes its number of workers from the checkpoint, so its workers start later
+  if (options.resume !== true) startWorkersEarly(workers === 1 ? 1 : workers - 1);
+  const { formatSensorSummary, PcapSensorException, PcapSensorExceptionCode, PcapSensorService } =
+    (await import('@apiscope/sensor-pcap')) as typeof SensorPcap;
   const service = new PcapSensorService();
   const stop = () => service.stop();
   process.once('SIGINT', stop);

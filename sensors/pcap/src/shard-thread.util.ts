@@ -1,7 +1,7 @@
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 
 import { serveShard } from './shard-server.util';
-import { WORKER_BOOTSTRAP } from './worker-modules.util';
+import { spawnSensorWorker, takeEarlyWorker } from './worker-start.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
 /** One engine shard as the worker pool sees it, whether it runs in a worker thread or on this one. */
@@ -15,19 +15,11 @@ export interface ShardEvents {
   fail(error: Error): void;
 }
 
-/** A shard in its own worker thread (`entry` loaded through the precompiled `modules`). */
-export function workerShard(
-  init: WorkerInit,
-  entry: string,
-  modules: Record<string, string>,
-  events: ShardEvents,
-): ShardThread {
-  const worker = new Worker(WORKER_BOOTSTRAP, {
-    eval: true,
-    workerData: { ...init, entry, modules },
-    // a larger young generation: per-exchange objects die young, fewer scavenges (~10% CPU)
-    resourceLimits: { maxYoungGenerationSizeMb: 48 },
-  });
+/** A shard in its own worker thread: one started early (worker-start.util.ts) if any, else a new one. */
+export function workerShard(init: WorkerInit, events: ShardEvents): ShardThread {
+  const started = takeEarlyWorker(init);
+  const worker = started?.worker ?? spawnSensorWorker(init);
+  if (started?.error !== undefined) queueMicrotask(() => events.fail(started.error as Error));
   let ended = false;
   worker.on('message', (message: FromWorker) => {
     if (message.type === 'stats') ended = true;

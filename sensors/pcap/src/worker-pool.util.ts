@@ -1,6 +1,3 @@
-import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-
 import { type CaptureStats } from '@apiscope/capture';
 
 import { detachEarly } from './detach-early.util';
@@ -8,15 +5,10 @@ import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exce
 import { ShardRouter } from './shard-router.util';
 import { SlotRing } from './slot-ring.util';
 import { inThreadShard, type ShardEvents, type ShardThread, workerShard } from './shard-thread.util';
-import { compileWorkerModules } from './worker-modules.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
 const CHUNK_SIZE = 4 * 1024 * 1024;
 const CHUNKS = 4;
-
-const ENTRY = join(__dirname, 'pcap.worker.ts');
-/** A third of the young generation (two semi-spaces and a new large-object space): 48 MiB. */
-const YOUNG_SEMI_SPACE_MB = 16;
 
 /**
  * N engine workers over a shared ring of capture chunks, fed in one of two ways. Unrouted: every
@@ -56,11 +48,7 @@ export class WorkerPool {
       );
       this.ring = this.router.ring;
     } else this.ring = new SlotRing(CHUNK_SIZE, CHUNKS);
-    // the young generation starts at its full size in the workers' heaps (created after this):
-    // growing from 1 MiB took twice the scavenges, a tenth of a worker's time
-    setFlagsFromString(`--min-semi-space-size=${YOUNG_SEMI_SPACE_MB}`);
     // routed, shard 0 runs on this thread (shard-thread.util.ts says why); one worker reads alone
-    const modules = compileWorkerModules(ENTRY);
     for (let i = 0; i < count; i++) {
       const index = this.router?.indexes[i];
       const init: WorkerInit = {
@@ -76,9 +64,7 @@ export class WorkerPool {
         message: (message) => this.receive(message, i),
         fail: (error) => this.fail(error),
       };
-      this.workers.push(
-        routed && i === 0 ? inThreadShard(init, events) : workerShard(init, ENTRY, modules, events),
-      );
+      this.workers.push(routed && i === 0 ? inThreadShard(init, events) : workerShard(init, events));
     }
   }
 
