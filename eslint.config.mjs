@@ -33,8 +33,9 @@ export default tseslint.config(
           allow: [],
           enforceBuildableLibDependency: false,
           // the CLI loads heavy libraries only on the paths that use them (a sensor with a stdout sink
-          // never needs kafkajs); other CLI files import them statically, which is fine for a CLI
-          checkDynamicDependenciesExceptions: ['@apiscope/transport'],
+          // never needs kafkajs; `sensor pcap` starts its worker threads before loading the sensor);
+          // other CLI files import them statically, which is fine for a CLI
+          checkDynamicDependenciesExceptions: ['@apiscope/transport', '@apiscope/sensor-pcap'],
           depConstraints: [
             {
               sourceTag: 'type:cli',

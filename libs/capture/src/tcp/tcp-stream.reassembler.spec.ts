@@ -42,6 +42,19 @@ describe(TcpStreamReassembler.name, () => {
     expect(t.stats.outOfOrder).toBe(2);
   });
 
+  it('should keep within its bound when the first held segment is empty (found by the property test)', () => {
+    const t = setup(4);
+    t.send(0, '');
+    t.send(2, ''); // empty segments ahead are held too
+    t.send(1, '');
+    t.send(3, 'AAAAAA'); // over the bound: the hole up to the empty segment at 1 delivers nothing
+    expect(t.stream.bufferedBytes).toBe(0);
+    t.send(3, 'AAAAAABBBBBBBB');
+    expect(t.stream.bufferedBytes).toBe(0);
+    expect(t.text()).toBe('<gap 1><gap 1><gap 1>AAAAAABBBBBBBB');
+    expect(t.budget.used).toBe(0);
+  });
+
   it('should drop retransmissions and keep only the new tail of an overlap (first copy wins)', () => {
     const t = setup();
     t.stream.syn(99);

@@ -107,7 +107,10 @@ export class TcpStreamReassembler {
     }
     this.hold(seq, buf, offset, length);
     if (this.peerAcked && seqDiff(this.ackedTo, this.next) > 0) this.gapTo(this.ackedTo, tsMs);
-    else if (this.heldBytes > this.maxHeldBytes || this.held.length > MAX_SEGMENTS)
+    // over the bound, holes are declared lost up to held segments until it holds again: one step
+    // can deliver nothing (the first held segment may be empty and the next one further ahead), and
+    // an acknowledgement short of the held segments above delivers none either
+    while (this.heldBytes > this.maxHeldBytes || this.held.length > MAX_SEGMENTS)
       this.gapTo(this.held[0].seq, tsMs);
   }
 
