@@ -45,7 +45,7 @@ function register(tsconfig) {
   } catch {
     cacheUsable = false;
   }
-  require('@swc-node/sourcemap-support').installSourceMapSupport();
+  const sourceMaps = lazySourceMaps();
   Module._extensions['.ts'] = function compileTs(module, filename) {
     const stat = fs.statSync(filename);
     const key = crypto
@@ -74,7 +74,54 @@ function register(tsconfig) {
         }
       }
     }
+    sourceMaps.compiled(filename, code, cacheUsable ? cached : undefined);
     module._compile(code, filename);
+  };
+}
+
+/** The source map SWC wrote inline at the end of `code`, as JSON text, or undefined. */
+function inlineSourceMap(code) {
+  const marker = '//# sourceMappingURL=data:application/json;base64,';
+  const at = code.lastIndexOf(marker);
+  return at === -1
+    ? undefined
+    : Buffer.from(code.slice(at + marker.length).trim(), 'base64').toString('utf8');
+}
+
+/**
+ * Stack traces that point into the TypeScript sources. source-map-support (~15 ms to load) is
+ * installed when the first stack trace is formatted, not at every start, and it finds the maps SWC
+ * wrote inline in the compiled code, which are read back only then: @swc-node/sourcemap-support
+ * looks them up in its SourcemapMap, which only @swc-node/register fills, so before this the
+ * lines were those of the compiled JavaScript.
+ */
+function lazySourceMaps() {
+  // file -> where its compiled code is (the cache file, or the code when there is no cache)
+  const compiled = new Map();
+  let support;
+  const remember = (file, code) => {
+    const map = inlineSourceMap(code);
+    if (map !== undefined) support.SourcemapMap.set(file, map);
+  };
+  Error.prepareStackTrace = function prepareStackTraceWithSourceMaps(error, frames) {
+    Error.prepareStackTrace = undefined;
+    support = require('@swc-node/sourcemap-support');
+    for (const [file, where] of compiled) {
+      try {
+        remember(file, where.code ?? fs.readFileSync(where.path, 'utf8'));
+      } catch {
+        // a cache file removed meanwhile: that file's frames keep compiled line numbers
+      }
+    }
+    compiled.clear();
+    support.installSourceMapSupport();
+    return Error.prepareStackTrace(error, frames);
+  };
+  return {
+    compiled(file, code, cachePath) {
+      if (support !== undefined) remember(file, code);
+      else compiled.set(file, cachePath === undefined ? { code } : { path: cachePath });
+    },
   };
 }
 
