@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { REPO_ROOT } from '../support/corpus';
 import { DistributedHarness, busiestPartition, comparableInventory } from '../support/distributed-run';
+import { generateCapture } from '../support/resume-run';
 import { runCli } from '../support/run-cli';
 
 jest.setTimeout(150_000);
@@ -27,15 +26,7 @@ describe('a capture through sensor -> Kafka -> two workers gives the inventory o
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'apiscope-distributed-pcap-'));
     capture = join(dir, 'rest-traffic.pcap');
-    execFileSync(
-      process.execPath,
-      ['-r', '@swc-node/register', join(REPO_ROOT, 'bench', 'pcap-generate.ts'), capture, String(EXCHANGES)],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'apps', 'cli', 'tsconfig.runtime.json') },
-        stdio: 'pipe',
-      },
-    );
+    generateCapture(capture, EXCHANGES);
     harness = await DistributedHarness.start();
   });
 

@@ -10,6 +10,7 @@ import {
   countedInventory,
   generateCapture,
   nginxAccessLog,
+  pcapSensorArgs,
   readLogOffset,
   readPcapCheckpoint,
   totalCalls,
@@ -65,20 +66,7 @@ describe('sensor pcap and sensor logs --resume into Kafka after kill -9', () => 
     const busiest = busiestPartition(
       services.flatMap((s) => Array<string>(s.endpoints.reduce((n, e) => n + e.calls, 0)).fill(s.name)),
     );
-    const sensor = [
-      'sensor',
-      'pcap',
-      '--file',
-      capture,
-      '--sink',
-      harness.kafkaUrl,
-      '--workers',
-      '2',
-      '--no-progress',
-      '--resume',
-      '--data',
-      state,
-    ];
+    const sensor = pcapSensorArgs(capture, harness.kafkaUrl, '--resume', '--data', state);
 
     await harness.crashAndRecover({
       group: 'apiscope-pcap-resume-e2e',

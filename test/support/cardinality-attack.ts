@@ -4,6 +4,7 @@ import { type ApiCall } from '@apiscope/contracts';
 import { type InProcessBus } from '@apiscope/transport';
 
 import { apiCall } from './api-call.fixture';
+import { seededRandom } from './spec-traffic.generator';
 
 export const ATTACKED_SERVICE = 'shop.attacked.example';
 
@@ -15,18 +16,6 @@ export const REAL_ENDPOINTS = [
 ] as const;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789-_.';
-
-/** A deterministic PRNG (mulberry32): the attack is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function word(rand: () => number, min: number, max: number): string {
   const n = min + Math.floor(rand() * (max - min + 1));
@@ -62,7 +51,7 @@ export async function runCardinalityAttack(
 ): Promise<AttackReport> {
   const chunk = options.chunk ?? 5000;
   const realEvery = options.realEvery ?? 50;
-  const rand = prng(options.seed ?? 42);
+  const rand = seededRandom(options.seed ?? 42); // the attack is the same on every run
   const realCalls = new Map<string, number>();
   const startRss = process.memoryUsage().rss;
   let peak = startRss;

@@ -113,7 +113,7 @@ async function sensorPcap(options: SensorPcapOptions): Promise<void> {
   ).slice(0, 120);
   // the worker threads start now and load beside the rest of the sensor (~0.1 s each); a resumed
   // run takes its number of workers from the checkpoint, so its workers start later
-  if (options.resume !== true) startWorkersEarly(workers === 1 ? 1 : workers - 1);
+  if (options.resume !== true) startWorkersEarly(workers);
   const { formatSensorSummary, PcapSensorException, PcapSensorExceptionCode, PcapSensorService } =
     (await import('@apiscope/sensor-pcap')) as typeof SensorPcap;
   const service = new PcapSensorService();

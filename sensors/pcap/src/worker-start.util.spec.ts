@@ -20,7 +20,7 @@ describe('workers started before the sensor is loaded', () => {
     expect(run.events).toHaveLength(25);
   });
 
-  it('do not keep the process alive when nothing adopts them (a run that fails before reading)', () => {
+  it('do not keep the process alive when nothing adopts them (a run that fails before reading; 3 engines: 2 threads)', () => {
     const root = join(__dirname, '..', '..', '..');
     const run = spawnSync(
       process.execPath,
@@ -28,7 +28,7 @@ describe('workers started before the sensor is loaded', () => {
         '-r',
         '@swc-node/register',
         '-e',
-        "require('./sensors/pcap/src/worker-start.util.ts').startWorkersEarly(2); console.log('done')",
+        "require('./sensors/pcap/src/worker-start.util.ts').startWorkersEarly(3); console.log('done')",
       ],
       {
         cwd: root,

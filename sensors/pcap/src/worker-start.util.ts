@@ -34,13 +34,16 @@ export function spawnSensorWorker(workerData?: object): Worker {
 }
 
 /**
- * Starts `count` workers before the rest of the sensor is loaded, so that their start-up (a V8 heap,
- * Node's own modules, then the engine's: ~0.1 s each, measured from thread start to first packet)
- * runs beside the reading thread's instead of after it. The pool adopts them (takeEarlyWorker);
- * until then they do not keep the process alive, so a run that fails before reading exits as usual.
+ * Starts the worker threads a run of `engines` engines will use (one for a single engine; with
+ * more, the reading thread runs shard 0 itself: shard-thread.util.ts) before the rest of the sensor
+ * is loaded, so that their start-up (a V8 heap, Node's own modules, then the engine's: ~0.1 s each,
+ * measured from thread start to first packet) runs beside the reading thread's instead of after
+ * it. The pool adopts them (takeEarlyWorker); until then they do not keep the process alive, so a
+ * run that fails before reading exits as usual.
  */
-export function startWorkersEarly(count: number): void {
-  for (let i = 0; i < count; i++) {
+export function startWorkersEarly(engines: number): void {
+  const threads = engines === 1 ? 1 : engines - 1;
+  for (let i = 0; i < threads; i++) {
     const entry: EarlyWorker = { worker: spawnSensorWorker(), error: undefined };
     entry.worker.on('error', (error) => (entry.error ??= error));
     // gone before it got its shard: messages to it would be lost and the pool would wait forever
