@@ -22,6 +22,21 @@ const lines = (stdout: string) =>
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as ApiCall);
 
+const TRANSFER_ONE_BUFFER = 'const b = new ArrayBuffer(8); structuredClone(b, { transfer: [b] });';
+
+/** `node` itself with these arguments (V8 flags go before the script, where runCli cannot put them). */
+function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 /** The CLI with a file on its stdin, as `tcpdump -w - | apiscope sensor pcap --stdin` runs it. */
 function runWithStdin(
   args: string[],
@@ -73,6 +88,23 @@ describe('apiscope sensor pcap', () => {
     expect(three.code).toBe(0);
     const byId = (calls: ApiCall[]) => calls.sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(lines(three.stdout))).toEqual(byId(lines(one.stdout)));
+  });
+
+  it('should never transfer memory between its threads (V8 then compiles the hot path with detach checks)', async () => {
+    // the probe works: a transfer invalidates the protector, and V8 says so
+    const probe = await runNode(['--trace-protector-invalidation', '-e', TRANSFER_ONE_BUFFER]);
+    expect(probe.stdout + probe.stderr).toMatch(/ArrayBufferDetaching/);
+    // NPM is larger than a 1 MiB chunk: records cross reads and travel alone to their worker
+    for (const workers of ['1', '2', '3']) {
+      const run = await runNode([
+        '--trace-protector-invalidation',
+        CLI_BIN,
+        ...['sensor', 'pcap', '--file', NPM, '--sink', 'stdout', '--workers', workers, '--no-progress'],
+      ]);
+      expect(run.code).toBe(0);
+      expect(lines(run.stdout)).toHaveLength(11);
+      expect(run.stdout + run.stderr).not.toMatch(/ArrayBufferDetaching/);
+    }
   });
 
   it('should read a capture stream from stdin', async () => {

@@ -67,7 +67,7 @@ export class CaptureShard {
   }
 
   /** The memory of a block `take` returned, once its bytes are written. */
-  recycle(block: ArrayBuffer): void {
+  recycle(block: SharedArrayBuffer): void {
     this.out.recycle(Buffer.from(block));
   }
 

@@ -13,16 +13,23 @@ export interface NdjsonBlock {
 
 /**
  * Events as NDJSON bytes, written straight into large blocks: no giant string is built and
- * re-encoded later, and a block can be handed to another thread without a copy (transfer). A full
- * block is sealed and a new one started (never grown: growing copied the bytes into fresh memory),
- * and written blocks come back (`recycle`): fresh memory costs a page fault per 4 KiB, which was a
- * tenth of the sensor's time.
+ * re-encoded later. A full block is sealed and a new one started (never grown: growing copied the
+ * bytes into fresh memory), and written blocks come back (`recycle`): fresh memory costs a page
+ * fault per 4 KiB, which was a tenth of the sensor's time.
+ *
+ * Blocks are shared memory, so a block goes to another thread neither copied nor transferred.
+ * Transferring detaches an ArrayBuffer, and until an isolate detaches its first one V8 compiles
+ * typed-array access without a detach check per element: the first transfer threw away every
+ * optimised function that touches a Buffer (the whole hot path, from the record reader to this
+ * writer) and the code compiled again was 7% slower (`.scratch` engine run: 750 -> 805 ms warm).
+ * Nothing in the sensor's threads may transfer memory (a spec runs the sensor with
+ * --trace-protector-invalidation to hold it to that).
  */
 export class NdjsonBuffer {
   private readonly spare: Buffer[] = [];
   private readonly sealed: NdjsonBlock[] = [];
   private sealedBytes = 0;
-  private block: Buffer = Buffer.allocUnsafe(BLOCK);
+  private block: Buffer = sharedBlock(BLOCK);
   private used = 0;
   private lines = 0;
 
@@ -68,12 +75,15 @@ export class NdjsonBuffer {
     if (this.lines > 0) {
       this.sealed.push({ data: this.block.subarray(0, this.used), count: this.lines });
       this.sealedBytes += this.used;
-      this.block =
-        worst > BLOCK ? Buffer.allocUnsafe(worst) : (this.spare.pop() ?? Buffer.allocUnsafe(BLOCK));
+      this.block = worst > BLOCK ? sharedBlock(worst) : (this.spare.pop() ?? sharedBlock(BLOCK));
       this.used = 0;
       this.lines = 0;
     } else if (worst > this.block.length) {
-      this.block = Buffer.allocUnsafe(worst); // one event larger than a block: its own block
+      this.block = sharedBlock(worst); // one event larger than a block: its own block
     }
   }
+}
+
+function sharedBlock(bytes: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(bytes));
 }

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { detachEarly } from './detach-early.util';
 import { serveShard } from './shard-server.util';
 import { type WorkerInit } from './worker-protocol.type';
 
@@ -8,7 +7,6 @@ import { type WorkerInit } from './worker-protocol.type';
  * Worker thread entry: one engine shard (shard-server.util.ts) behind the parent port. A worker
  * started early (worker-start.util.ts) gets its shard in a first `init` message.
  */
-detachEarly();
 const port = parentPort;
 if (port === null) throw new Error('pcap.worker must run in a worker thread');
 const given = workerData as Partial<WorkerInit>;

@@ -20,7 +20,7 @@ const MAX_SPILL_BYTES = 32 * 1024 * 1024;
  * chunks; a FrameRouter finds each frame's shard, and the frame goes into that worker's index for
  * the chunk (where it lies, not its bytes). Each worker then decodes only its own frames, reading
  * them in place. A frame that is not inside the chunk (a record split across two reads, which the
- * reader put together in its own buffer) travels alone in a transferred copy, ahead of the chunk.
+ * reader put together in its own buffer) travels alone in a shared copy, ahead of the chunk.
  */
 export class ShardRouter implements RoutedFrameSink {
   readonly ring = new SlotRing(CHUNK_SIZE, CHUNKS);
@@ -37,7 +37,7 @@ export class ShardRouter implements RoutedFrameSink {
 
   constructor(
     private readonly workers: number,
-    private readonly post: (worker: number, message: ToWorker, transfer?: ArrayBuffer[]) => void,
+    private readonly post: (worker: number, message: ToWorker) => void,
     private readonly failure: () => Error | undefined,
     private readonly maxFrames = MAX_FRAMES,
   ) {
@@ -122,9 +122,9 @@ export class ShardRouter implements RoutedFrameSink {
     tsMs: number,
     everyShard: boolean,
   ): void {
-    const data = new Uint8Array(length);
+    const data = new Uint8Array(new SharedArrayBuffer(length));
     data.set(buf.subarray(offset, offset + length));
     this.spillBytes += length;
-    this.post(w, { type: 'frame', data, linkType, tsMs, everyShard }, [data.buffer]);
+    this.post(w, { type: 'frame', data, linkType, tsMs, everyShard });
   }
 }

@@ -8,7 +8,8 @@ import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protoc
  * Runs one engine shard behind `port`: reads its input from the shared ring of capture chunks,
  * either whole (one worker: it reads the records itself) or only the frames the reading thread
  * listed for it (several: each decodes only its own connections' packets), and sends its events
- * back as NDJSON blocks whose memory is transferred, not copied. The same code serves a worker
+ * back as NDJSON blocks in shared memory (neither copied nor transferred: ndjson-buffer.util.ts).
+ * The same code serves a worker
  * thread (pcap.worker.ts) and the shard that runs on the reading thread (shard-thread.util.ts).
  */
 export function serveShard(port: MessagePort, init: WorkerInit, fail?: (error: Error) => void): void {
@@ -21,7 +22,7 @@ export function serveShard(port: MessagePort, init: WorkerInit, fail?: (error: E
   const flush = (all: boolean): void => {
     for (const out of shard.take(all)) {
       const message: FromWorker = { type: 'calls', data: out.data, count: out.count };
-      port.postMessage(message, [out.data.buffer as ArrayBuffer]);
+      port.postMessage(message);
     }
   };
 

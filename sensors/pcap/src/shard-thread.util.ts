@@ -6,7 +6,7 @@ import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protoc
 
 /** One engine shard as the worker pool sees it, whether it runs in a worker thread or on this one. */
 export interface ShardThread {
-  post(message: ToWorker, transfer?: ArrayBuffer[]): void;
+  post(message: ToWorker): void;
   terminate(): Promise<void>;
 }
 
@@ -30,7 +30,7 @@ export function workerShard(init: WorkerInit, events: ShardEvents): ShardThread 
     if (code !== 0 && !ended) events.fail(new Error(`worker ${init.shardIndex} exited with code ${code}`));
   });
   return {
-    post: (message, transfer) => worker.postMessage(message, transfer),
+    post: (message) => worker.postMessage(message),
     terminate: async () => {
       await worker.terminate();
     },
@@ -48,7 +48,7 @@ export function inThreadShard(init: WorkerInit, events: ShardEvents): ShardThrea
   serveShard(channel.port2, init, (error) => events.fail(error));
   channel.port1.on('message', (message: FromWorker) => events.message(message));
   return {
-    post: (message, transfer) => channel.port1.postMessage(message, transfer),
+    post: (message) => channel.port1.postMessage(message),
     terminate: () => {
       channel.port1.close();
       channel.port2.close();

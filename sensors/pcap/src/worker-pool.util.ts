@@ -1,6 +1,5 @@
 import { type CaptureStats } from '@apiscope/capture';
 
-import { detachEarly } from './detach-early.util';
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
 import { ShardRouter } from './shard-router.util';
 import { SlotRing } from './slot-ring.util';
@@ -38,14 +37,9 @@ export class WorkerPool {
     private readonly onCalls: (data: Buffer, count: number, written: () => void, shard: number) => void,
     routed: boolean,
   ) {
-    detachEarly(); // this thread transfers blocks back to the workers: see detach-early.util.ts
     const failure = () => this.failure;
     if (routed) {
-      this.router = new ShardRouter(
-        count,
-        (w, message, transfer) => this.workers[w].post(message, transfer),
-        failure,
-      );
+      this.router = new ShardRouter(count, (w, message) => this.workers[w].post(message), failure);
       this.ring = this.router.ring;
     } else this.ring = new SlotRing(CHUNK_SIZE, CHUNKS);
     // routed, shard 0 runs on this thread (shard-thread.util.ts says why); one worker reads alone
@@ -112,11 +106,11 @@ export class WorkerPool {
     const worker = this.workers[index];
     switch (message.type) {
       case 'calls': {
-        const block = message.data.buffer as ArrayBuffer;
+        const block = message.data.buffer as SharedArrayBuffer;
         this.onCalls(
           Buffer.from(block, message.data.byteOffset, message.data.byteLength),
           message.count,
-          () => worker.post({ type: 'recycle', block } satisfies ToWorker, [block]),
+          () => worker.post({ type: 'recycle', block } satisfies ToWorker),
           index,
         );
         return;

@@ -15,10 +15,10 @@ export interface WorkerInit extends CaptureShardOptions {
 
 export type ToWorker =
   | { type: 'chunk'; slot: number; length: number; live: boolean }
-  /** a routed frame too large for a slot, in its own (transferred) memory */
+  /** a routed frame too large for a slot, in its own shared memory */
   | { type: 'frame'; data: Uint8Array; linkType: number; tsMs: number; everyShard: boolean }
   /** the memory of a `calls` block, handed back once written */
-  | { type: 'recycle'; block: ArrayBuffer }
+  | { type: 'recycle'; block: SharedArrayBuffer }
   | { type: 'end' };
 
 export type FromWorker =

@@ -158,6 +158,39 @@ describe(writeApiCallJson.name, () => {
       );
   });
 
+  it('should write ports, statuses and sizes as JSON.stringify does, integers or not', () => {
+    const odd = [
+      0,
+      -0,
+      7,
+      10,
+      99,
+      100,
+      65535,
+      2147483647,
+      2147483648,
+      4294967296,
+      2 ** 53,
+      1.5,
+      -1,
+      1e21,
+      NaN,
+    ];
+    const withNumber = (n: number): ApiCall => ({
+      ...base,
+      src: { ip: '10.0.0.1', port: n },
+      response: { status: n, headers: [], body: { size: n, truncated: false, encoding: 'utf8' } },
+    });
+    for (const n of odd)
+      expect(serialise(withNumber(n)).toString('utf8')).toBe(JSON.stringify(withNumber(n)));
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(), fc.integer(), fc.double()), (n) => {
+        expect(serialise(withNumber(n)).toString('utf8')).toBe(JSON.stringify(withNumber(n)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('should leave out the optional fields that are absent, as JSON.stringify does', () => {
     const bare: ApiCall = { ...base };
     delete bare.src;

@@ -5,6 +5,8 @@
 
 /** Any number, as JSON.stringify writes it (`null` when not finite). */
 export function writeJsonNumber(out: Buffer, p: number, n: number): number {
+  // ports, statuses, sizes: integer digits without building String(n) (an allocation per number)
+  if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) return uint31(out, p, n);
   const s = Number.isFinite(n) ? String(n) : 'null';
   for (let i = 0; i < s.length; i++) out[p++] = s.charCodeAt(i);
   return p;
@@ -21,7 +23,12 @@ export function writeEpochMs(out: Buffer, p: number, x: number): number {
   if (x >= 4294967296 && x < 2199023255552) {
     const whole = Math.floor(x);
     const k = Math.round((x - whole) * 1000);
-    if (k < 1000 && whole + k / 1000 === x) return fraction(out, digits(out, p, whole), k, 3);
+    if (k < 1000 && whole + k / 1000 === x) {
+      // 10 to 13 digits, as two int32 halves: float division per digit was most of this
+      const high = Math.floor(whole / 1e6);
+      p = fixedDigits(out, uint31(out, p, high), whole - high * 1e6, 6);
+      return fraction(out, p, k, 3);
+    }
   }
   return writeJsonNumber(out, p, x);
 }
@@ -34,26 +41,47 @@ export function writeEpochMs(out: Buffer, p: number, x: number): number {
 export function writeShortMs(out: Buffer, p: number, x: number): number {
   if (x >= 0 && x < 2048) {
     const m = x * 4096;
-    if (Number.isInteger(m))
-      return fraction(out, digits(out, p, Math.floor(m / 4096)), (m % 4096) * 244140625, 12);
+    if (Number.isInteger(m)) {
+      p = uint31(out, p, Math.floor(m / 4096));
+      const twelve = (m % 4096) * 244140625; // below 1e12: two int32 halves of 6 digits
+      if (twelve === 0) return p;
+      const high = Math.floor(twelve / 1e6);
+      const low = twelve - high * 1e6;
+      if (low === 0) return fraction(out, p, high, 6);
+      out[p] = 0x2e;
+      return trimmedDigits(out, fixedDigits(out, p + 1, high, 6), low, 6);
+    }
   }
   return writeJsonNumber(out, p, x);
 }
 
-/** `.` and `value` as `width` digits without their trailing zeros; nothing when `value` is 0. */
+/** `.` and `value` (an int32) as `width` digits without their trailing zeros; nothing when `value` is 0. */
 function fraction(out: Buffer, p: number, value: number, width: number): number {
   if (value === 0) return p;
   out[p] = 0x2e;
-  let end = p + width;
-  for (let i = end, v = value; i > p; i--, v = Math.floor(v / 10)) out[i] = 48 + (v % 10);
+  return trimmedDigits(out, p + 1, value, width);
+}
+
+/** A positive int32 `value` as `width` digits (leading zeros) without its trailing zeros. */
+function trimmedDigits(out: Buffer, p: number, value: number, width: number): number {
+  let end = fixedDigits(out, p, value, width) - 1;
   while (out[end] === 48) end--;
   return end + 1;
 }
 
-/** A non-negative integer below 2^49 in decimal. */
-function digits(out: Buffer, p: number, n: number): number {
+/** A non-negative int32 `value` as exactly `width` digits (leading zeros). */
+function fixedDigits(out: Buffer, p: number, value: number, width: number): number {
+  for (let i = p + width - 1, v = value; i >= p; i--) {
+    const q = (v / 10) | 0;
+    out[i] = 48 + v - q * 10;
+    v = q;
+  }
+  return p + width;
+}
+
+/** A non-negative int32 in decimal. */
+function uint31(out: Buffer, p: number, n: number): number {
   let length = 1;
-  for (let t = n; t >= 10; t = Math.floor(t / 10)) length++;
-  for (let i = p + length - 1, t = n; i >= p; i--, t = Math.floor(t / 10)) out[i] = 48 + (t % 10);
-  return p + length;
+  for (let t = n; t >= 10; t = (t / 10) | 0) length++;
+  return fixedDigits(out, p, n, length);
 }
