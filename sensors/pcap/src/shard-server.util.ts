@@ -9,10 +9,9 @@ import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protoc
  * either whole (one worker: it reads the records itself) or only the frames the reading thread
  * listed for it (several: each decodes only its own connections' packets), and sends its events
  * back as NDJSON blocks in shared memory (neither copied nor transferred: ndjson-buffer.util.ts).
- * The same code serves a worker
- * thread (pcap.worker.ts) and the shard that runs on the reading thread (shard-thread.util.ts).
+ * A worker thread's whole job (pcap.worker.ts).
  */
-export function serveShard(port: MessagePort, init: WorkerInit, fail?: (error: Error) => void): void {
+export function serveShard(port: MessagePort, init: WorkerInit): void {
   const shard = new CaptureShard(init);
   const index =
     init.index === undefined
@@ -60,14 +59,5 @@ export function serveShard(port: MessagePort, init: WorkerInit, fail?: (error: E
       }
     }
   };
-  // in a worker an exception ends the thread and the pool hears of it; on the reading thread it
-  // would be uncaught, so it is handed to `fail` instead
-  port.on('message', (message: ToWorker) => {
-    if (fail === undefined) return receive(message);
-    try {
-      receive(message);
-    } catch (error) {
-      fail(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
+  port.on('message', (message: ToWorker) => receive(message));
 }

@@ -3,7 +3,7 @@ import { type CaptureStats } from '@apiscope/capture';
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
 import { ShardRouter } from './shard-router.util';
 import { SlotRing } from './slot-ring.util';
-import { inThreadShard, type ShardEvents, type ShardThread, workerShard } from './shard-thread.util';
+import { type ShardEvents, type ShardThread, workerShard } from './shard-thread.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
 
 const CHUNK_SIZE = 4 * 1024 * 1024;
@@ -42,7 +42,6 @@ export class WorkerPool {
       this.router = new ShardRouter(count, (w, message) => this.workers[w].post(message), failure);
       this.ring = this.router.ring;
     } else this.ring = new SlotRing(CHUNK_SIZE, CHUNKS);
-    // routed, shard 0 runs on this thread (shard-thread.util.ts says why); one worker reads alone
     for (let i = 0; i < count; i++) {
       const index = this.router?.indexes[i];
       const init: WorkerInit = {
@@ -58,7 +57,7 @@ export class WorkerPool {
         message: (message) => this.receive(message, i),
         fail: (error) => this.fail(error),
       };
-      this.workers.push(routed && i === 0 ? inThreadShard(init, events) : workerShard(init, events));
+      this.workers.push(workerShard(init, events));
     }
   }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { CORPUS_DIR } from './peer-comparison/corpus-index.util';
 import { runThroughPool, singleEngineEvents } from './testing/pool-run.util';
-import { startWorkersEarly, takeEarlyWorker } from './worker-start.util';
+import { compilesInline, startWorkersEarly, takeEarlyWorker } from './worker-start.util';
 
 const CAPTURE = `${CORPUS_DIR}/zeek/scripts.base.protocols.http.http-methods/methods.pcap`;
 
@@ -20,7 +20,7 @@ describe('workers started before the sensor is loaded', () => {
     expect(run.events).toHaveLength(25);
   });
 
-  it('do not keep the process alive when nothing adopts them (a run that fails before reading; 3 engines: 2 threads)', () => {
+  it('do not keep the process alive when nothing adopts them (a run that fails before reading)', () => {
     const root = join(__dirname, '..', '..', '..');
     const run = spawnSync(
       process.execPath,
@@ -39,5 +39,15 @@ describe('workers started before the sensor is loaded', () => {
     );
     expect(run.status).toBe(0); // null if the timeout had to kill it
     expect(run.stdout.trim()).toBe('done');
+  });
+
+  it.each([
+    [1, 2, false], // a core to spare: V8 compiles on a background thread
+    [2, 2, true], // every core busy with an engine: the engine compiles its own code
+    [3, 2, true],
+    [4, 8, false],
+    [8, 8, true],
+  ])('compile inline with %i threads on %i cores: %s', (threads, cores, inline) => {
+    expect(compilesInline(threads, cores)).toBe(inline);
   });
 });

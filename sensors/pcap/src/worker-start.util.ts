@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -18,13 +19,31 @@ interface EarlyWorker {
 const early: EarlyWorker[] = [];
 
 /**
- * A sensor worker thread. With `workerData` (a WorkerInit) it serves that shard at once; without,
- * it loads its modules and waits for an `init` message (startWorkersEarly).
+ * Whether V8 should compile a worker's hot code on the worker's own thread (it stops to compile)
+ * rather than on a background thread (it runs slower code until the compiled code is ready).
+ * When the sensor's threads take every core, a background compile waits for a core while the
+ * engine keeps running its slowest code: with 2 workers on 2 cores, compiling on the worker's
+ * thread cut the benchmark capture from 0.92-1.03 s to 0.87-0.92 s (6 alternated runs) and the
+ * CPU time by 0.1 s. With a core to spare (one worker on 2 cores), background compiling is better:
+ * 1.09 s against 1.15 s.
  */
-export function spawnSensorWorker(workerData?: object): Worker {
-  // the young generation starts at its full size in the workers' heaps (created after this):
-  // growing from 1 MiB took twice the scavenges, a tenth of a worker's time
+export function compilesInline(threads: number, cores = availableParallelism()): boolean {
+  return threads >= cores;
+}
+
+/**
+ * One of the `threads` sensor worker threads of a run. With `workerData` (a WorkerInit) it serves
+ * that shard at once; without, it loads its modules and waits for an `init` message
+ * (startWorkersEarly).
+ */
+export function spawnSensorWorker(threads: number, workerData?: object): Worker {
+  // V8 takes these flags when it creates an isolate: they hold for the worker's heap, not this
+  // thread's. The young generation starts at its full size: growing from 1 MiB took twice the
+  // scavenges, a tenth of a worker's time.
   setFlagsFromString(`--min-semi-space-size=${YOUNG_SEMI_SPACE_MB}`);
+  setFlagsFromString(
+    compilesInline(threads) ? '--no-concurrent-recompilation' : '--concurrent-recompilation',
+  );
   return new Worker(WORKER_BOOTSTRAP, {
     eval: true,
     workerData: { ...workerData, entry: WORKER_ENTRY, modules: compileWorkerModules(WORKER_ENTRY) },
@@ -34,17 +53,15 @@ export function spawnSensorWorker(workerData?: object): Worker {
 }
 
 /**
- * Starts the worker threads a run of `engines` engines will use (one for a single engine; with
- * more, the reading thread runs shard 0 itself: shard-thread.util.ts) before the rest of the sensor
+ * Starts the worker threads of a run of `engines` engines (one each) before the rest of the sensor
  * is loaded, so that their start-up (a V8 heap, Node's own modules, then the engine's: ~0.1 s each,
  * measured from thread start to first packet) runs beside the reading thread's instead of after
  * it. The pool adopts them (takeEarlyWorker); until then they do not keep the process alive, so a
  * run that fails before reading exits as usual.
  */
 export function startWorkersEarly(engines: number): void {
-  const threads = engines === 1 ? 1 : engines - 1;
-  for (let i = 0; i < threads; i++) {
-    const entry: EarlyWorker = { worker: spawnSensorWorker(), error: undefined };
+  for (let i = 0; i < engines; i++) {
+    const entry: EarlyWorker = { worker: spawnSensorWorker(engines), error: undefined };
     entry.worker.on('error', (error) => (entry.error ??= error));
     // gone before it got its shard: messages to it would be lost and the pool would wait forever
     entry.worker.on(
