@@ -23,9 +23,10 @@ const early: EarlyWorker[] = [];
  * rather than on a background thread (it runs slower code until the compiled code is ready).
  * When the sensor's threads take every core, a background compile waits for a core while the
  * engine keeps running its slowest code: with 2 workers on 2 cores, compiling on the worker's
- * thread cut the benchmark capture from 0.92-1.03 s to 0.87-0.92 s (6 alternated runs) and the
- * CPU time by 0.1 s. With a core to spare (one worker on 2 cores), background compiling is better:
- * 1.09 s against 1.15 s.
+ * thread took the benchmark capture from 0.92-1.03 s to 0.87-0.92 s in a busy hour (6 alternated
+ * runs; no difference on a quiet host) and V8's background threads from 0.4 s of CPU to 0.03 s.
+ * With a core to spare (one worker on 2 cores), background compiling is better: 1.09 s against
+ * 1.15 s.
  */
 export function compilesInline(threads: number, cores = availableParallelism()): boolean {
   return threads >= cores;
