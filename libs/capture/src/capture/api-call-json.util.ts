@@ -4,6 +4,35 @@ import { type BodyTexts } from '../http/api-call.builder';
 import { writeEpochMs, writeJsonNumber, writeShortMs } from './json-number.util';
 import { writeJsonString, writeJsonUtf8 } from './json-string.util';
 
+/** The keys and punctuation of the shape, as bytes: copied, never escaped. */
+const OPEN_V = ascii('{"v":');
+const ID = ascii(',"id":');
+const TS = ascii(',"ts":');
+const SENSOR_ID = ascii(',"sensor":{"id":');
+const KIND = ascii(',"kind":');
+const SRC = ascii(',"src":');
+const DST = ascii(',"dst":');
+const REQUEST_METHOD = ascii(',"request":{"method":');
+const SCHEME = ascii(',"scheme":');
+const TARGET = ascii(',"target":');
+const PATH = ascii(',"path":');
+const QUERY = ascii(',"query":');
+const HEADERS = ascii(',"headers":');
+const HOST = ascii(',"host":');
+const BODY = ascii(',"body":');
+const RESPONSE_STATUS = ascii(',"response":{"status":');
+const DURATION = ascii(',"durationMs":');
+const OPEN_IP = ascii('{"ip":');
+const PORT = ascii(',"port":');
+const OPEN_SIZE = ascii('{"size":');
+const ENCODING = ascii(',"encoding":');
+const CONTENT_TYPE = ascii(',"contentType":');
+const DATA = ascii(',"data":');
+const TRUNCATED = ascii(',"truncated":true');
+const NOT_TRUNCATED = ascii(',"truncated":false');
+const INCOMPLETE = ascii(',"incomplete":true');
+const NOT_INCOMPLETE = ascii(',"incomplete":false');
+
 /**
  * Bytes an event can take at most: 6 per UTF-16 unit (`\u00xx`, a lone surrogate `\udxxx`) or
  * per byte of a body text given as bytes.
@@ -42,53 +71,52 @@ function bodyChars(body: ApiCallBody | undefined): number {
  * (buildApiCall with texts) is written as if `data` held that text.
  */
 export function writeApiCallJson(call: ApiCall, out: Buffer, pos: number, texts?: BodyTexts): number {
-  let p = raw(out, pos, '{"v":');
+  let p = put(out, pos, OPEN_V);
   p = writeJsonNumber(out, p, call.v);
-  p = writeJsonString(out, raw(out, p, ',"id":'), call.id);
-  p = writeEpochMs(out, raw(out, p, ',"ts":'), call.ts);
-  p = writeJsonString(out, raw(out, p, ',"sensor":{"id":'), call.sensor.id);
-  p = writeJsonString(out, raw(out, p, ',"kind":'), call.sensor.kind);
+  p = writeJsonString(out, put(out, p, ID), call.id);
+  p = writeEpochMs(out, put(out, p, TS), call.ts);
+  p = writeJsonString(out, put(out, p, SENSOR_ID), call.sensor.id);
+  p = writeJsonString(out, put(out, p, KIND), call.sensor.kind);
   out[p++] = 0x7d;
-  if (call.src !== undefined) p = peer(out, raw(out, p, ',"src":'), call.src);
-  if (call.dst !== undefined) p = peer(out, raw(out, p, ',"dst":'), call.dst);
+  if (call.src !== undefined) p = peer(out, put(out, p, SRC), call.src);
+  if (call.dst !== undefined) p = peer(out, put(out, p, DST), call.dst);
   const r = call.request;
-  p = writeJsonString(out, raw(out, p, ',"request":{"method":'), r.method);
-  p = writeJsonString(out, raw(out, p, ',"scheme":'), r.scheme);
-  p = writeJsonString(out, raw(out, p, ',"target":'), r.target);
-  p = writeJsonString(out, raw(out, p, ',"path":'), r.path);
-  p = pairs(out, raw(out, p, ',"query":'), r.query);
-  p = pairs(out, raw(out, p, ',"headers":'), r.headers);
-  if (r.host !== undefined) p = writeJsonString(out, raw(out, p, ',"host":'), r.host);
-  if (r.body !== undefined) p = body(out, raw(out, p, ',"body":'), r.body, texts?.request);
+  p = writeJsonString(out, put(out, p, REQUEST_METHOD), r.method);
+  p = writeJsonString(out, put(out, p, SCHEME), r.scheme);
+  p = writeJsonString(out, put(out, p, TARGET), r.target);
+  p = writeJsonString(out, put(out, p, PATH), r.path);
+  p = pairs(out, put(out, p, QUERY), r.query);
+  p = pairs(out, put(out, p, HEADERS), r.headers);
+  if (r.host !== undefined) p = writeJsonString(out, put(out, p, HOST), r.host);
+  if (r.body !== undefined) p = body(out, put(out, p, BODY), r.body, texts?.request);
   out[p++] = 0x7d;
   const res = call.response;
   if (res !== undefined) {
-    p = writeJsonNumber(out, raw(out, p, ',"response":{"status":'), res.status);
-    p = pairs(out, raw(out, p, ',"headers":'), res.headers);
-    if (res.body !== undefined) p = body(out, raw(out, p, ',"body":'), res.body, texts?.response);
+    p = writeJsonNumber(out, put(out, p, RESPONSE_STATUS), res.status);
+    p = pairs(out, put(out, p, HEADERS), res.headers);
+    if (res.body !== undefined) p = body(out, put(out, p, BODY), res.body, texts?.response);
     out[p++] = 0x7d;
   }
-  if (call.durationMs !== undefined) p = writeShortMs(out, raw(out, p, ',"durationMs":'), call.durationMs);
-  if (call.incomplete !== undefined)
-    p = raw(out, p, call.incomplete ? ',"incomplete":true' : ',"incomplete":false');
+  if (call.durationMs !== undefined) p = writeShortMs(out, put(out, p, DURATION), call.durationMs);
+  if (call.incomplete !== undefined) p = put(out, p, call.incomplete ? INCOMPLETE : NOT_INCOMPLETE);
   out[p++] = 0x7d;
   return p;
 }
 
 function peer(out: Buffer, p: number, peer: NetworkPeer): number {
-  p = writeJsonString(out, raw(out, p, '{"ip":'), peer.ip);
-  p = writeJsonNumber(out, raw(out, p, ',"port":'), peer.port);
+  p = writeJsonString(out, put(out, p, OPEN_IP), peer.ip);
+  p = writeJsonNumber(out, put(out, p, PORT), peer.port);
   out[p] = 0x7d;
   return p + 1;
 }
 
 function body(out: Buffer, p: number, b: ApiCallBody, text: Buffer | undefined): number {
-  p = writeJsonNumber(out, raw(out, p, '{"size":'), b.size);
-  p = raw(out, p, b.truncated ? ',"truncated":true' : ',"truncated":false');
-  p = writeJsonString(out, raw(out, p, ',"encoding":'), b.encoding);
-  if (b.contentType !== undefined) p = writeJsonString(out, raw(out, p, ',"contentType":'), b.contentType);
-  if (b.data !== undefined) p = writeJsonString(out, raw(out, p, ',"data":'), b.data);
-  else if (text !== undefined) p = writeJsonUtf8(out, raw(out, p, ',"data":'), text);
+  p = writeJsonNumber(out, put(out, p, OPEN_SIZE), b.size);
+  p = put(out, p, b.truncated ? TRUNCATED : NOT_TRUNCATED);
+  p = writeJsonString(out, put(out, p, ENCODING), b.encoding);
+  if (b.contentType !== undefined) p = writeJsonString(out, put(out, p, CONTENT_TYPE), b.contentType);
+  if (b.data !== undefined) p = writeJsonString(out, put(out, p, DATA), b.data);
+  else if (text !== undefined) p = writeJsonUtf8(out, put(out, p, DATA), text);
   out[p] = 0x7d;
   return p + 1;
 }
@@ -107,8 +135,12 @@ function pairs(out: Buffer, p: number, list: NameValueList): number {
   return p + 1;
 }
 
-/** ASCII without anything to escape (the keys and punctuation above). */
-function raw(out: Buffer, p: number, s: string): number {
-  for (let i = 0; i < s.length; i++) out[p++] = s.charCodeAt(i);
-  return p;
+function ascii(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+/** Pre-encoded bytes (a byte loop beat a char loop over the key strings by 7% of the writer's time). */
+function put(out: Buffer, p: number, bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) out[p + i] = bytes[i];
+  return p + bytes.length;
 }

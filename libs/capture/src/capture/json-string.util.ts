@@ -8,19 +8,22 @@ const HEX = '0123456789abcdef';
 /** JSON.stringify's short escapes for control characters; the others are \u00xx. */
 const SHORT_ESCAPES: Record<number, number> = { 8: 0x62, 9: 0x74, 10: 0x6e, 12: 0x66, 13: 0x72 };
 
-/** Printable ASCII but `"` and `\`: copied as they are by the native Latin-1 writer (which beats a loop past ~24 characters). */
-const PLAIN = /^[ !#-[\]-~]*$/;
-
 /** A JSON string as JSON.stringify escapes it (well-formed: lone surrogates as \udxxx), in UTF-8. */
 export function writeJsonString(out: Buffer, p: number, s: string): number {
   out[p++] = 0x22;
   const length = s.length;
-  if (length > 24 && PLAIN.test(s)) {
-    p += out.write(s, p, 'latin1');
+  // printable ASCII but `"` and `\` (nearly every string of an event) goes in this tight loop
+  let i = 0;
+  for (; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
+    out[p++] = c;
+  }
+  if (i === length) {
     out[p] = 0x22;
     return p + 1;
   }
-  for (let i = 0; i < length; i++) {
+  for (; i < length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0x80) {
       if (c === 0x22 || c === 0x5c) out[p++] = 0x5c;
