@@ -14,6 +14,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import {
+  SURICATA_INSTALL_HINT,
+  suricataArgs,
+  suricataInstalled,
+  writeSuricataConfig,
+} from './suricata-runner';
+
 const ROOT = join(__dirname, '..');
 const EXCHANGES = Number(process.env['BENCH_EXCHANGES'] ?? 80_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -141,54 +148,14 @@ else console.log('tshark: not installed, skipped');
 // Suricata 7 as the issue asks: single-threaded, no rules, only its HTTP eve log (extended: method,
 // status and length, as the other tools report), reading the same file; exchanges counted from eve.json
 const suricataDir = mkdtempSync(join(tmpdir(), 'apiscope-bench-suricata-'));
-if (installed('suricata')) {
-  const config = join(suricataDir, 'suricata.yaml');
-  writeFileSync(
-    config,
-    [
-      '%YAML 1.1',
-      '---',
-      `default-log-dir: ${suricataDir}`,
-      'outputs:',
-      '  - eve-log:',
-      '      enabled: yes',
-      '      filename: eve.json',
-      '      types:',
-      '        - http:',
-      '            extended: yes',
-      'app-layer:',
-      '  protocols:',
-      '    http:',
-      '      enabled: yes',
-      'stream:',
-      '  reassembly:',
-      '    memcap: 1gb',
-      '',
-    ].join('\n'),
-  );
+if (suricataInstalled()) {
+  writeSuricataConfig(suricataDir);
   tools.push({
     name: 'suricata 7 (single thread, http eve only)',
     run: () => {
       const eve = join(suricataDir, 'eve.json');
       rmSync(eve, { force: true });
-      const run = timed(
-        'suricata',
-        [
-          '--runmode',
-          'single',
-          '-k',
-          'none',
-          '-S',
-          '/dev/null',
-          '-c',
-          config,
-          '-r',
-          CAPTURE,
-          '-l',
-          suricataDir,
-        ],
-        () => 0,
-      );
+      const run = timed('suricata', suricataArgs(suricataDir, CAPTURE), () => 0);
       const events = existsSync(eve) ? readFileSync(eve, 'utf8') : '';
       return {
         ...run,
@@ -196,10 +163,7 @@ if (installed('suricata')) {
       };
     },
   });
-} else
-  console.log(
-    'suricata: not installed, skipped (Debian: apt-get install -t bookworm-backports suricata, with bookworm-backports in the apt sources)',
-  );
+} else console.log(SURICATA_INSTALL_HINT);
 // round after round of every tool, so that a change of load on a shared machine weighs on all alike
 const runs = tools.map(() => [] as Run[]);
 for (let round = 0; round < RUNS; round++) tools.forEach((tool, i) => runs[i].push(tool.run()));
