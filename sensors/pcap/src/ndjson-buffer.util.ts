@@ -21,7 +21,8 @@ export interface NdjsonBlock {
  * Transferring detaches an ArrayBuffer, and until an isolate detaches its first one V8 compiles
  * typed-array access without a detach check per element: the first transfer threw away every
  * optimised function that touches a Buffer (the whole hot path, from the record reader to this
- * writer) and the code compiled again was 7% slower (`.scratch` engine run: 750 -> 805 ms warm).
+ * writer) and the code compiled again was 7% slower (the engine over the benchmark capture, warm,
+ * in one thread: 750 ms without detach checks, 805 ms with them).
  * Nothing in the sensor's threads may transfer memory (a spec runs the sensor with
  * --trace-protector-invalidation to hold it to that).
  */
