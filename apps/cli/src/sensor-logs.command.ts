@@ -101,7 +101,11 @@ export function registerSensorLogsCommand(sensor: Command): void {
       '--follow',
       'keep reading what is appended, across rotation (rename and copytruncate) and restarts',
     )
-    .option('--sink <sink>', 'stdout (NDJSON) or http://HOST:PORT of a running apiscope', 'stdout')
+    .option(
+      '--sink <sink>',
+      'stdout (NDJSON), http://HOST:PORT of a running apiscope or kafka://BROKERS/TOPIC',
+      'stdout',
+    )
     .option(
       '--api-key <key>',
       'API key with the ingest role, for an http:// sink (or APISCOPE_API_KEY)',

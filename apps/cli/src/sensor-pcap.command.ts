@@ -152,11 +152,11 @@ export function registerSensorPcapCommand(sensor: Command): void {
     .option('--stdin', 'read a capture stream from stdin (tcpdump -w - | apiscope sensor pcap --stdin ...)')
     .option('--interface <if>', 'capture live on this interface by running tcpdump (needs capture rights)')
     .option('--bpf <expr>', 'capture filter for --interface (tcpdump expression)')
-    .option('--sink <sink>', 'stdout (NDJSON) or http://HOST:PORT (an apiscope API)')
+    .option('--sink <sink>', 'stdout (NDJSON), http://HOST:PORT (an apiscope API) or kafka://BROKERS/TOPIC')
     .option('--api-key <key>', 'API key for an http:// sink (or APISCOPE_API_KEY)')
     .option(
       '--workers <n>',
-      'engines, connections sharded by 5-tuple hash; with 2 or more, the reading thread runs one (default: the cores)',
+      'engines, one worker thread each, connections sharded by 5-tuple hash (default: the cores)',
     )
     .option('--max-body <bytes>', 'body bytes kept per request and response', String(64 * 1024))
     .option(
