@@ -15,6 +15,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+  clearEve,
+  eveHttpEvents,
   SURICATA_INSTALL_HINT,
   suricataArgs,
   suricataInstalled,
@@ -153,14 +155,9 @@ if (suricataInstalled()) {
   tools.push({
     name: 'suricata 7 (single thread, http eve only)',
     run: () => {
-      const eve = join(suricataDir, 'eve.json');
-      rmSync(eve, { force: true });
+      clearEve(suricataDir);
       const run = timed('suricata', suricataArgs(suricataDir, CAPTURE), () => 0);
-      const events = existsSync(eve) ? readFileSync(eve, 'utf8') : '';
-      return {
-        ...run,
-        exchanges: events.split('\n').filter((l) => l.includes('"event_type":"http"')).length,
-      };
+      return { ...run, exchanges: eveHttpEvents(suricataDir).length };
     },
   });
 } else console.log(SURICATA_INSTALL_HINT);

@@ -15,13 +15,12 @@ export function suricataInstalled(): boolean {
 }
 
 /**
- * Writes the minimal configuration into `dir` (its log directory too) and returns its path.
- * `midstream`: pick up connections whose handshake the capture lacks (Suricata's default: not).
+ * Writes the minimal configuration into `dir`, which is its log directory too. `midstream`: pick up
+ * connections whose handshake the capture lacks (Suricata's default: not).
  */
-export function writeSuricataConfig(dir: string, midstream = false): string {
-  const config = join(dir, 'suricata.yaml');
+export function writeSuricataConfig(dir: string, midstream = false): void {
   writeFileSync(
-    config,
+    join(dir, 'suricata.yaml'),
     [
       '%YAML 1.1',
       '---',
@@ -44,7 +43,6 @@ export function writeSuricataConfig(dir: string, midstream = false): string {
       '',
     ].join('\n'),
   );
-  return config;
 }
 
 /** The command line that reads `capture` with the configuration in `dir`. */
@@ -70,11 +68,21 @@ export function suricataArgs(dir: string, capture: string): string[] {
  * error line when it cannot read the file (a link type it does not support, for one).
  */
 export function suricataHttpEvents(dir: string, capture: string): SuricataHttpEvent[] | string {
-  const eve = join(dir, 'eve.json');
-  rmSync(eve, { force: true });
+  clearEve(dir);
   const run = spawnSync('suricata', suricataArgs(dir, capture), { encoding: 'utf8' });
   if (run.status !== 0)
     return run.stderr.split('\n').find((l) => l.startsWith('Error')) ?? `exit ${run.status}`;
+  return eveHttpEvents(dir);
+}
+
+/** Removes the eve log of the last run in `dir` (Suricata appends to it). */
+export function clearEve(dir: string): void {
+  rmSync(join(dir, 'eve.json'), { force: true });
+}
+
+/** The `http` events of the eve log in `dir`. */
+export function eveHttpEvents(dir: string): SuricataHttpEvent[] {
+  const eve = join(dir, 'eve.json');
   if (!existsSync(eve)) return [];
   return readFileSync(eve, 'utf8')
     .split('\n')
@@ -82,11 +90,7 @@ export function suricataHttpEvents(dir: string, capture: string): SuricataHttpEv
     .map((line) => JSON.parse(line) as SuricataHttpEvent);
 }
 
+/** The fields of an eve `http` event the benchmarks read. */
 export interface SuricataHttpEvent {
-  src_ip: string;
-  src_port: number;
-  dest_ip: string;
-  dest_port: number;
-  tx_id: number;
-  http: { http_method?: string; url?: string; hostname?: string; status?: number; length?: number };
+  http: { http_method?: string; url?: string; status?: number };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { type ApiCall, validateApiCall } from '@apiscope/contracts';
 import { CLI_BIN, corpusFile, REPO_ROOT } from '../support/corpus';
 import { useEmbeddedServer } from '../support/embedded-server.fixture';
 import { tcpCapture } from '../support/pcap-fixture';
-import { runCli } from '../support/run-cli';
+import { runCli, runNode } from '../support/run-cli';
 
 const MATTERMOST = corpusFile('api-pcaps', 'suricata-verify__http-post-file__mattermost-api-v4-8065.pcap');
 const NPM = corpusFile('api-pcaps', 'suricata-verify__lua-transform-11-bug-8173__npm-registry-api.pcap');
@@ -23,39 +22,6 @@ const lines = (stdout: string) =>
     .map((l) => JSON.parse(l) as ApiCall);
 
 const TRANSFER_ONE_BUFFER = 'const b = new ArrayBuffer(8); structuredClone(b, { transfer: [b] });';
-
-/** `node` itself with these arguments (V8 flags go before the script, where runCli cannot put them). */
-function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The CLI with a file on its stdin, as `tcpdump -w - | apiscope sensor pcap --stdin` runs it. */
-function runWithStdin(
-  args: string[],
-  input: Buffer,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], {
-      cwd: REPO_ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 describe('apiscope sensor pcap', () => {
   let dir: string;
@@ -108,8 +74,9 @@ describe('apiscope sensor pcap', () => {
   });
 
   it('should read a capture stream from stdin', async () => {
-    const result = await runWithStdin(
+    const result = await runCli(
       ['sensor', 'pcap', '--stdin', '--sink', 'stdout', '--workers', '2'],
+      {},
       readFileSync(NPM),
     );
     expect(result.code).toBe(0);

@@ -14,8 +14,17 @@ export function runCli(
   env: NodeJS.ProcessEnv = {},
   input?: Buffer | string,
 ): Promise<CliResult> {
+  return runNode([CLI_BIN, ...args], env, input);
+}
+
+/** `node` itself with these arguments: V8 flags go before the script, where runCli cannot put them. */
+export function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  input?: Buffer | string,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

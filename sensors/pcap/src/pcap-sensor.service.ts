@@ -19,12 +19,11 @@ export interface SensorReport {
 }
 
 /**
- * The pcap sensor: source (file, stdin, tcpdump) -> engines -> sink (stdout NDJSON or HTTP ingest).
- * N engines each own a shard of the connections. With one, it runs in a worker thread that reads
- * the capture bytes itself, so this thread only reads and writes, which overlaps with the parsing.
- * With several, this thread reads the records and routes each TCP segment to the engine that owns
- * its connection (FrameRouter), so that the decoding is split too, and runs shard 0 itself beside
- * N-1 worker threads (one V8 heap per core: shard-thread.util.ts).
+ * The pcap sensor: source (file, stdin, tcpdump) -> engines -> sink (stdout NDJSON, HTTP ingest or
+ * Kafka). N engines, one worker thread each, own a shard of the connections; this thread only reads
+ * and writes, which overlaps with the parsing. With one engine, its worker reads the capture bytes
+ * itself; with several, this thread reads the records and routes each TCP segment to the engine
+ * that owns its connection (FrameRouter), so that the decoding is split too.
  */
 export class PcapSensorService {
   private stopLive: (() => void) | undefined;

@@ -79,6 +79,8 @@ export class ShardRouter implements RoutedFrameSink {
     const first = shard < 0 ? 0 : shard;
     const last = shard < 0 ? this.workers - 1 : shard;
     const meta = shard < 0 ? linkType | EVERY_SHARD : linkType;
+    // a frame that travels alone is copied once, into shared memory every worker reads it from
+    let alone: Uint8Array | undefined;
     for (let w = first; w <= last; w++) {
       if (inPlace && !this.spilling[w] && this.counts[w] < this.maxFrames) {
         this.indexes[w].set(this.slot, this.counts[w]++, start, length, meta, tsMs);
@@ -90,7 +92,8 @@ export class ShardRouter implements RoutedFrameSink {
         this.send(w);
         this.spilling[w] = true;
       }
-      this.spill(w, linkType, buf, offset, length, tsMs, shard < 0);
+      alone ??= sharedCopy(buf, offset, length);
+      this.spill(w, alone, linkType, tsMs, shard < 0);
     }
   }
 
@@ -113,18 +116,15 @@ export class ShardRouter implements RoutedFrameSink {
     this.post(w, { type: 'chunk', slot: this.slot, length: this.counts[w], live: this.live });
   }
 
-  private spill(
-    w: number,
-    linkType: number,
-    buf: Buffer,
-    offset: number,
-    length: number,
-    tsMs: number,
-    everyShard: boolean,
-  ): void {
-    const data = new Uint8Array(new SharedArrayBuffer(length));
-    data.set(buf.subarray(offset, offset + length));
-    this.spillBytes += length;
+  /** Sends worker `w` a frame on its own; its bytes count until that worker releases them. */
+  private spill(w: number, data: Uint8Array, linkType: number, tsMs: number, everyShard: boolean): void {
+    this.spillBytes += data.length;
     this.post(w, { type: 'frame', data, linkType, tsMs, everyShard });
   }
+}
+
+function sharedCopy(buf: Buffer, offset: number, length: number): Uint8Array {
+  const data = new Uint8Array(new SharedArrayBuffer(length));
+  data.set(buf.subarray(offset, offset + length));
+  return data;
 }

@@ -1,10 +1,12 @@
+import { type Worker } from 'node:worker_threads';
+
 import { type CaptureStats } from '@apiscope/capture';
 
 import { PcapSensorException, PcapSensorExceptionCode } from './pcap-sensor.exception';
 import { ShardRouter } from './shard-router.util';
 import { SlotRing } from './slot-ring.util';
-import { type ShardEvents, type ShardThread, workerShard } from './shard-thread.util';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol.type';
+import { spawnSensorWorker, takeEarlyWorker } from './worker-start.util';
 
 const CHUNK_SIZE = 4 * 1024 * 1024;
 const CHUNKS = 4;
@@ -16,7 +18,7 @@ const CHUNKS = 4;
  * frames of its connections, so that N workers split the decoding too.
  */
 export class WorkerPool {
-  private readonly workers: ShardThread[] = [];
+  private readonly workers: Worker[] = [];
   private readonly ring: SlotRing;
   readonly router: ShardRouter | undefined;
   /** By shard index: merging needs to know shard 0. */
@@ -39,7 +41,7 @@ export class WorkerPool {
   ) {
     const failure = () => this.failure;
     if (routed) {
-      this.router = new ShardRouter(count, (w, message) => this.workers[w].post(message), failure);
+      this.router = new ShardRouter(count, (w, message) => this.workers[w].postMessage(message), failure);
       this.ring = this.router.ring;
     } else this.ring = new SlotRing(CHUNK_SIZE, CHUNKS);
     for (let i = 0; i < count; i++) {
@@ -53,11 +55,17 @@ export class WorkerPool {
       };
       if (index !== undefined)
         init.index = { buffer: index.buffer, capacity: index.capacity, slots: this.ring.slots };
-      const events: ShardEvents = {
-        message: (message) => this.receive(message, i),
-        fail: (error) => this.fail(error),
-      };
-      this.workers.push(workerShard(init, events));
+      // one started early (worker-start.util.ts) if any, else a new one
+      const early = takeEarlyWorker(init);
+      const worker = early?.worker ?? spawnSensorWorker(count, init);
+      const earlyError = early?.error;
+      if (earlyError !== undefined) queueMicrotask(() => this.fail(earlyError));
+      worker.on('message', (message: FromWorker) => this.receive(message, i));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0 && this.reported < count) this.fail(new Error(`worker ${i} exited with code ${code}`));
+      });
+      this.workers.push(worker);
     }
   }
 
@@ -73,7 +81,7 @@ export class WorkerPool {
     if (this.router !== undefined) return this.router.dispatch(slot, view, length, live);
     this.ring.hold(slot, this.workers.length);
     const message: ToWorker = { type: 'chunk', slot, length, live };
-    for (const worker of this.workers) worker.post(message);
+    for (const worker of this.workers) worker.postMessage(message);
     this.ring.release(slot);
   }
 
@@ -89,7 +97,7 @@ export class WorkerPool {
         this.statsDone = resolve;
         this.onFailure = reject;
         if (this.failure !== undefined) return reject(this.failure);
-        for (const worker of this.workers) worker.post({ type: 'end' } satisfies ToWorker);
+        for (const worker of this.workers) worker.postMessage({ type: 'end' } satisfies ToWorker);
       });
     } finally {
       await this.terminate();
@@ -109,7 +117,7 @@ export class WorkerPool {
         this.onCalls(
           Buffer.from(block, message.data.byteOffset, message.data.byteLength),
           message.count,
-          () => worker.post({ type: 'recycle', block } satisfies ToWorker),
+          () => worker.postMessage({ type: 'recycle', block } satisfies ToWorker),
           index,
         );
         return;

@@ -144,6 +144,8 @@ describe(writeApiCallJson.name, () => {
       -0,
       1,
       0.5,
+      0.015625, // the last six of its twelve fraction digits are zeros
+      3.000244140625,
       2047.999755859375,
       2048,
       4294967296,

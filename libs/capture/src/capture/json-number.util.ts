@@ -46,10 +46,9 @@ export function writeShortMs(out: Buffer, p: number, x: number): number {
       const twelve = (m % 4096) * 244140625; // below 1e12: two int32 halves of 6 digits
       if (twelve === 0) return p;
       const high = Math.floor(twelve / 1e6);
-      const low = twelve - high * 1e6;
-      if (low === 0) return fraction(out, p, high, 6);
       out[p] = 0x2e;
-      return trimmedDigits(out, fixedDigits(out, p + 1, high, 6), low, 6);
+      // the trailing zeros are trimmed across both halves: a digit of the twelve is not 0
+      return trimmedDigits(out, fixedDigits(out, p + 1, high, 6), twelve - high * 1e6, 6);
     }
   }
   return writeJsonNumber(out, p, x);
@@ -62,7 +61,10 @@ function fraction(out: Buffer, p: number, value: number, width: number): number 
   return trimmedDigits(out, p + 1, value, width);
 }
 
-/** A positive int32 `value` as `width` digits (leading zeros) without its trailing zeros. */
+/**
+ * An int32 `value` as `width` digits (leading zeros) without the trailing zeros, which are trimmed
+ * back into the digits before `p` when `value` is 0: one of the digits written must not be 0.
+ */
 function trimmedDigits(out: Buffer, p: number, value: number, width: number): number {
   let end = fixedDigits(out, p, value, width) - 1;
   while (out[end] === 48) end--;

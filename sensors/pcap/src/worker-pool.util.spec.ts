@@ -6,7 +6,7 @@ import { runThroughPool, singleEngineEvents } from './testing/pool-run.util';
 // 25 exchanges over many connections, so that both shards get some
 const CAPTURE = `${CORPUS_DIR}/zeek/scripts.base.protocols.http.http-methods/methods.pcap`;
 
-describe('shards in worker threads', () => {
+describe('WorkerPool', () => {
   const data = readFileSync(CAPTURE);
 
   it('gives the events of a single engine with two shards in two workers', async () => {
